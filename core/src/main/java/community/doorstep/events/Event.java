@@ -1,0 +1,75 @@
+package community.doorstep.events;
+
+import community.doorstep.access.ModerationState;
+import community.doorstep.internal.Check;
+
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+/**
+ * An event or a series of them, or one overridden instance of a series.
+ *
+ * <p>An override (iCal RECURRENCE-ID) is an event of its own with the series' {@code uid} and a non-null
+ * {@link #recurrenceId()}: the start of the instance it replaces. Imports upsert by (uid, recurrenceId).
+ *
+ * @param siteId         the site it belongs to
+ * @param id             Doorstep's stable id
+ * @param uid            the iCal UID (from the feed, or generated)
+ * @param recurrenceId   for an override, the original start of the instance it replaces; else {@code null}
+ * @param sequence       iCal SEQUENCE: among several versions of one event, the highest wins
+ * @param title          one line
+ * @param description    plain text, or {@code null}
+ * @param time           when it (or the first instance of the series) happens
+ * @param recurrence     how it repeats ({@link Recurrence#NONE} for a one-off or an override)
+ * @param location       where, or {@code null}
+ * @param onlineLink     a video-call link when it (also) happens online, or {@code null}
+ * @param tags           tag ids
+ * @param organisationId the group running it, or {@code null}
+ * @param areaId         the area it is in, or {@code null}
+ * @param accessibility  access notes (step-free, hearing loop…), or {@code null}
+ * @param cost           what it costs in words ("Free", "£2"), or {@code null}
+ * @param bookingLink    where to book, or {@code null}
+ * @param status         confirmed, tentative or cancelled
+ * @param source         how it arrived
+ * @param feedId         the feed it came from, or {@code null}
+ * @param moderation     whether residents may see it
+ */
+public record Event(
+        String siteId, String id, String uid, ZonedDateTime recurrenceId, int sequence,
+        String title, String description, EventTime time, Recurrence recurrence,
+        Location location, URI onlineLink, Set<String> tags, String organisationId, String areaId,
+        String accessibility, String cost, URI bookingLink,
+        EventStatus status, EventSource source, String feedId, ModerationState moderation) {
+
+    public Event {
+        siteId = Check.slug("siteId", siteId);
+        id = Check.text("id", id, 100);
+        uid = Check.text("uid", uid, 1000);
+        title = Check.text("title", title, 500);
+        description = Check.optionalText("description", description, 20_000);
+        Check.required("time", time);
+        recurrence = recurrence == null ? Recurrence.NONE : recurrence;
+        Check.that(recurrenceId == null || !recurrence.repeats(), "recurrence", "override",
+                "an overridden instance cannot itself repeat");
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        organisationId = organisationId == null ? null : Check.slug("organisationId", organisationId);
+        areaId = areaId == null ? null : Check.slug("areaId", areaId);
+        accessibility = Check.optionalText("accessibility", accessibility, 2000);
+        cost = Check.optionalText("cost", cost, 200);
+        status = status == null ? EventStatus.CONFIRMED : status;
+        Check.required("source", source);
+        moderation = moderation == null ? ModerationState.APPROVED : moderation;
+    }
+
+    public boolean isOverride() {
+        return recurrenceId != null;
+    }
+
+    /** The same event under another id: imports keep the id an event already had. */
+    public Event withId(String newId) {
+        return new Event(siteId, newId, uid, recurrenceId, sequence, title, description, time, recurrence,
+                location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
+                status, source, feedId, moderation);
+    }
+}

@@ -1,0 +1,74 @@
+package community.doorstep.events;
+
+import community.doorstep.internal.Check;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What a resident asks of the calendar: occurrences overlapping the half-open window [from, to), optionally
+ * narrowed by tags (any of them), area, organisation and words in the text.
+ *
+ * @param siteId         the site to search
+ * @param from           window start, inclusive
+ * @param to             window end, exclusive; at most {@link #MAX_WINDOW} after {@code from}
+ * @param tags           tag ids; an occurrence matches when it has any of them (empty: no filter)
+ * @param areaId         area id, or {@code null}
+ * @param organisationId organisation id, or {@code null}
+ * @param text           words that must appear in the title, description or place, or {@code null}
+ * @param limit          page size, 1 to {@link #MAX_LIMIT}
+ * @param cursor         from a previous page's {@link OccurrencePage#nextCursor()}, or {@code null}
+ */
+public record EventQuery(String siteId, Instant from, Instant to, Set<String> tags, String areaId,
+                         String organisationId, String text, int limit, String cursor) {
+    /** Longer windows are refused: a year of a busy site is already more than a page can show. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(366);
+    public static final int DEFAULT_LIMIT = 200;
+    public static final int MAX_LIMIT = 1000;
+
+    public EventQuery {
+        siteId = Check.slug("siteId", siteId);
+        Check.required("from", from);
+        Check.required("to", to);
+        Check.that(from.isBefore(to), "to", "after-from", "to must be after from");
+        Check.that(Duration.between(from, to).compareTo(MAX_WINDOW) <= 0, "to", "max-window",
+                "the window from from to to must be at most " + MAX_WINDOW.toDays() + " days long");
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        areaId = areaId == null ? null : Check.slug("area", areaId);
+        organisationId = organisationId == null ? null : Check.slug("organisation", organisationId);
+        text = Check.optionalText("q", text, 200);
+        Check.that(limit >= 1 && limit <= MAX_LIMIT, "limit", "range",
+                "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        cursor = Check.optionalText("cursor", cursor, 2000);
+    }
+
+    /** Everything in the window, first page. */
+    public static EventQuery window(String siteId, Instant from, Instant to) {
+        return new EventQuery(siteId, from, to, Set.of(), null, null, null, DEFAULT_LIMIT, null);
+    }
+
+    public EventQuery withTags(Set<String> newTags) {
+        return new EventQuery(siteId, from, to, newTags, areaId, organisationId, text, limit, cursor);
+    }
+
+    public EventQuery withArea(String newAreaId) {
+        return new EventQuery(siteId, from, to, tags, newAreaId, organisationId, text, limit, cursor);
+    }
+
+    public EventQuery withOrganisation(String newOrganisationId) {
+        return new EventQuery(siteId, from, to, tags, areaId, newOrganisationId, text, limit, cursor);
+    }
+
+    public EventQuery withText(String newText) {
+        return new EventQuery(siteId, from, to, tags, areaId, organisationId, newText, limit, cursor);
+    }
+
+    public EventQuery withLimit(int newLimit) {
+        return new EventQuery(siteId, from, to, tags, areaId, organisationId, text, newLimit, cursor);
+    }
+
+    public EventQuery withCursor(String newCursor) {
+        return new EventQuery(siteId, from, to, tags, areaId, organisationId, text, limit, newCursor);
+    }
+}

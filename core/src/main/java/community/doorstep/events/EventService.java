@@ -1,0 +1,211 @@
+package community.doorstep.events;
+
+import community.doorstep.InvalidInputException;
+import community.doorstep.NotFoundException;
+import community.doorstep.access.ModerationState;
+import community.doorstep.events.ical.CalendarReader;
+import community.doorstep.events.ical.CalendarWriter;
+import community.doorstep.events.ical.Checksums;
+import community.doorstep.events.ical.FeedFetcher;
+import community.doorstep.events.ical.ParsedCalendar;
+import community.doorstep.internal.Ids;
+import community.doorstep.site.Site;
+import community.doorstep.site.SiteStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The community calendar of every site: window queries over expanded occurrences, iCal import from groups'
+ * feeds and iCal export. Get it from {@link community.doorstep.Doorstep#events()}.
+ */
+public final class EventService {
+    private final SiteStore sites;
+    private final EventStore events;
+    private final Clock clock;
+    private final FeedFetcher fetcher;
+
+    /** Wired by {@link community.doorstep.Doorstep}; host applications get the service from there. */
+    public EventService(SiteStore sites, EventStore events, Clock clock, FeedFetcher fetcher) {
+        this.sites = sites;
+        this.events = events;
+        this.clock = clock;
+        this.fetcher = fetcher;
+    }
+
+    /** One page of the occurrences the query asks for, in start order. */
+    public OccurrencePage query(EventQuery query) {
+        List<Occurrence> all = occurrences(query);
+        OccurrenceCursor after = OccurrenceCursor.decode(query.cursor());
+        List<Occurrence> page = new ArrayList<>();
+        for (Occurrence occurrence : all) {
+            if (after != null && !after.isBefore(occurrence)) {
+                continue;
+            }
+            if (page.size() == query.limit()) {
+                return new OccurrencePage(page, OccurrenceCursor.of(page.get(page.size() - 1)).encode());
+            }
+            page.add(occurrence);
+        }
+        return new OccurrencePage(page, null);
+    }
+
+    /** One public event by id. */
+    public Event event(String siteId, String eventId) {
+        requireSite(siteId);
+        return events.find(siteId, eventId)
+                .filter(event -> event.moderation() == ModerationState.APPROVED)
+                .orElseThrow(() -> new NotFoundException("there is no event " + eventId + " on site " + siteId));
+    }
+
+    /** Imports a calendar handed over as a stream (read to the end, not closed). */
+    public ImportReport importCalendar(Feed feed, InputStream calendar) {
+        try {
+            byte[] bytes = calendar.readNBytes(FeedFetcher.MAX_BYTES + 1);
+            if (bytes.length > FeedFetcher.MAX_BYTES) {
+                throw InvalidInputException.of("calendar", "too-large",
+                        "calendar must be at most " + FeedFetcher.MAX_BYTES / (1024 * 1024) + " MiB");
+            }
+            return importText(feed, new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the calendar", e);
+        }
+    }
+
+    /** Imports a calendar file. */
+    public ImportReport importCalendar(Feed feed, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return importCalendar(feed, in);
+        } catch (IOException e) {
+            throw InvalidInputException.of("file", "readable", "cannot read " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Fetches the feed's URL and imports what it holds. */
+    public ImportReport importCalendar(Feed feed) {
+        if (feed.url() == null) {
+            throw InvalidInputException.of("url", "required", "the feed has no url to fetch");
+        }
+        Site site = requireSite(feed.siteId());
+        return importText(feed, fetcher.fetch(feed.url(), site.trustedFeedHosts()));
+    }
+
+    private ImportReport importText(Feed feed, String text) {
+        Site site = requireSite(feed.siteId());
+        String checksum = Checksums.ofCalendar(text);
+        if (events.feedChecksum(site.id(), feed.id()).filter(checksum::equals).isPresent()) {
+            int kept = events.feedEvents(site.id(), feed.id()).size();
+            return new ImportReport(feed.id(), 0, 0, kept, 0, List.of(), true);
+        }
+        ParsedCalendar parsed = CalendarReader.read(text, site.zone(), feed);
+        Map<String, Event> existing = new HashMap<>();
+        for (Event event : events.feedEvents(site.id(), feed.id())) {
+            existing.put(key(event), event);
+        }
+        List<Event> upserts = new ArrayList<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (Event incoming : parsed.events()) {
+            Event previous = existing.remove(key(incoming));
+            if (previous == null) {
+                upserts.add(incoming.withId(Ids.newId()));
+                created++;
+            } else {
+                Event kept = incoming.withId(previous.id());
+                if (kept.equals(previous)) {
+                    unchanged++;
+                } else {
+                    upserts.add(kept);
+                    updated++;
+                }
+            }
+        }
+        List<String> removed = existing.values().stream().map(Event::id).toList();
+        events.apply(new FeedImport(site.id(), feed.id(), upserts, removed, checksum));
+        return new ImportReport(feed.id(), created, updated, unchanged, removed.size(), parsed.skipped(), false);
+    }
+
+    private static String key(Event event) {
+        return event.uid() + "|" + (event.recurrenceId() == null ? "" : event.recurrenceId().toInstant());
+    }
+
+    /** The events behind a query's occurrences (whole series, with their overrides) as an iCal calendar. */
+    public String exportCalendar(EventQuery query) {
+        Site site = requireSite(query.siteId());
+        Map<String, Event> chosen = new LinkedHashMap<>();
+        for (Occurrence occurrence : occurrences(query)) {
+            chosen.putIfAbsent(occurrence.event().id(), occurrence.event());
+        }
+        Set<String> seriesUids = chosen.values().stream().filter(e -> e.recurrence().repeats())
+                .map(Event::uid).collect(Collectors.toSet());
+        for (Event override : events.findOverrides(site.id(), seriesUids)) {
+            if (override.moderation() == ModerationState.APPROVED) {
+                chosen.putIfAbsent(override.id(), override);
+            }
+        }
+        return CalendarWriter.write(site.name(), List.copyOf(chosen.values()), clock.instant());
+    }
+
+    /** One event (with its overrides, if a series) as a calendar for "add to calendar". */
+    public String exportEvent(String siteId, String eventId) {
+        Site site = requireSite(siteId);
+        Event event = event(siteId, eventId);
+        List<Event> chosen = new ArrayList<>(List.of(event));
+        if (event.recurrence().repeats()) {
+            events.findOverrides(siteId, List.of(event.uid())).stream()
+                    .filter(override -> override.moderation() == ModerationState.APPROVED)
+                    .forEach(chosen::add);
+        }
+        return CalendarWriter.write(site.name(), chosen, clock.instant());
+    }
+
+    /** Every occurrence the query matches, ignoring paging. */
+    private List<Occurrence> occurrences(EventQuery query) {
+        requireSite(query.siteId());
+        List<Event> candidates = events.findOverlapping(query.siteId(), query.from(), query.to()).stream()
+                .filter(event -> event.moderation() == ModerationState.APPROVED)
+                .toList();
+        Map<String, List<ZonedDateTime>> overriddenByUid = new HashMap<>();
+        Set<String> seriesUids = candidates.stream().filter(e -> !e.isOverride() && e.recurrence().repeats())
+                .map(Event::uid).collect(Collectors.toSet());
+        for (Event override : events.findOverrides(query.siteId(), seriesUids)) {
+            overriddenByUid.computeIfAbsent(override.uid(), k -> new ArrayList<>()).add(override.recurrenceId());
+        }
+        OccurrenceFilter filter = new OccurrenceFilter(query);
+        List<Occurrence> found = new ArrayList<>();
+        for (Event event : candidates) {
+            if (!filter.accepts(event)) {
+                continue;
+            }
+            if (event.isOverride()) {
+                Occurrence moved = new Occurrence(event, event.time(), event.status(), event.recurrenceId());
+                if (moved.overlaps(query.from(), query.to())) {
+                    found.add(moved);
+                }
+            } else {
+                found.addAll(OccurrenceExpander.expand(event, overriddenByUid.getOrDefault(event.uid(), List.of()),
+                        query.from(), query.to()));
+            }
+        }
+        found.sort(OccurrenceCursor.ORDER);
+        return found;
+    }
+
+    private Site requireSite(String siteId) {
+        return sites.findSite(siteId).orElseThrow(() -> new NotFoundException("there is no site " + siteId));
+    }
+}

@@ -1,0 +1,31 @@
+package community.doorstep.events;
+
+import community.doorstep.internal.Check;
+
+/**
+ * Where an event happens.
+ *
+ * @param name      the place, e.g. "St Wilfrid's Centre"
+ * @param address   the street address, or {@code null}
+ * @param postcode  the UK postcode, or {@code null}
+ * @param latitude  WGS84 latitude, or {@code null}
+ * @param longitude WGS84 longitude, or {@code null}
+ */
+public record Location(String name, String address, String postcode, Double latitude, Double longitude) {
+    public Location {
+        name = Check.optionalText("location.name", name, 500);
+        address = Check.optionalText("location.address", address, 1000);
+        postcode = Check.optionalText("location.postcode", postcode, 10);
+        Check.that((latitude == null) == (longitude == null), "location.latitude", "pair",
+                "location.latitude and location.longitude must be given together");
+        Check.that(latitude == null || (latitude >= -90 && latitude <= 90), "location.latitude", "range",
+                "location.latitude must be between -90 and 90");
+        Check.that(longitude == null || (longitude >= -180 && longitude <= 180), "location.longitude", "range",
+                "location.longitude must be between -180 and 180");
+    }
+
+    /** A place known only by the words a calendar gave for it. */
+    public static Location named(String text) {
+        return new Location(text, null, null, null, null);
+    }
+}

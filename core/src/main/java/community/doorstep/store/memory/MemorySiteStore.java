@@ -1,0 +1,64 @@
+package community.doorstep.store.memory;
+
+import community.doorstep.site.Area;
+import community.doorstep.site.Organisation;
+import community.doorstep.site.Site;
+import community.doorstep.site.SiteStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+final class MemorySiteStore implements SiteStore {
+    private final Map<String, Site> sites = new ConcurrentSkipListMap<>();
+    private final Map<String, Organisation> organisations = new ConcurrentHashMap<>();
+    private final Map<String, Area> areas = new ConcurrentHashMap<>();
+
+    @Override
+    public void saveSite(Site site) {
+        sites.put(site.id(), site);
+    }
+
+    @Override
+    public Optional<Site> findSite(String siteId) {
+        return Optional.ofNullable(sites.get(siteId));
+    }
+
+    @Override
+    public List<Site> sites() {
+        return List.copyOf(sites.values());
+    }
+
+    @Override
+    public void saveOrganisation(Organisation organisation) {
+        organisations.put(organisation.siteId() + "/" + organisation.id(), organisation);
+    }
+
+    @Override
+    public Optional<Organisation> findOrganisation(String siteId, String organisationId) {
+        return Optional.ofNullable(organisations.get(siteId + "/" + organisationId));
+    }
+
+    @Override
+    public List<Organisation> organisations(String siteId) {
+        List<Organisation> found = new ArrayList<>();
+        organisations.values().stream().filter(o -> o.siteId().equals(siteId)).forEach(found::add);
+        found.sort(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER));
+        return found;
+    }
+
+    @Override
+    public void saveArea(Area area) {
+        areas.put(area.siteId() + "/" + area.id(), area);
+    }
+
+    @Override
+    public List<Area> areas(String siteId) {
+        return areas.values().stream().filter(a -> a.siteId().equals(siteId))
+                .sorted(Comparator.comparing(Area::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+}

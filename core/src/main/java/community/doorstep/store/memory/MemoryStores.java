@@ -1,0 +1,21 @@
+package community.doorstep.store.memory;
+
+import community.doorstep.events.EventStore;
+import community.doorstep.site.SiteStore;
+import community.doorstep.store.Stores;
+
+/** In-memory stores: thread-safe, indexed like the JDBC ones, gone when the JVM stops. */
+public final class MemoryStores implements Stores {
+    private final MemorySiteStore sites = new MemorySiteStore();
+    private final MemoryEventStore events = new MemoryEventStore();
+
+    @Override
+    public SiteStore sites() {
+        return sites;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+}

@@ -1,0 +1,60 @@
+package community.doorstep.testing;
+
+import community.doorstep.Doorstep;
+import community.doorstep.events.EventQuery;
+import community.doorstep.events.Occurrence;
+import community.doorstep.events.OccurrencePage;
+import community.doorstep.site.Site;
+import community.doorstep.store.Stores;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Doorstep on in-memory stores with a fixed clock and one site, and the helpers tests share. */
+public final class TestDoorstep {
+    public static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+    public static final String SITE = "hulme";
+
+    private TestDoorstep() {
+    }
+
+    public static Doorstep inMemory(ZoneId zone) {
+        Doorstep doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        doorstep.sites().saveSite(Site.of(SITE, "Hulme Community Partnership").withZone(zone));
+        return doorstep;
+    }
+
+    /** Every occurrence in [from, to) at midnight in the zone, across all pages. */
+    public static List<Occurrence> all(Doorstep doorstep, LocalDate from, LocalDate to, ZoneId zone) {
+        EventQuery query = EventQuery.window(SITE, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
+        List<Occurrence> all = new ArrayList<>();
+        OccurrencePage page = doorstep.events().query(query);
+        all.addAll(page.occurrences());
+        while (page.nextCursor() != null) {
+            page = doorstep.events().query(query.withCursor(page.nextCursor()));
+            all.addAll(page.occurrences());
+        }
+        return all;
+    }
+
+    /** "START END STATUS UID TITLE", the line format of the corpus' expected files and the feed check. */
+    public static String line(Occurrence occurrence, ZoneId zone) {
+        return when(occurrence, zone) + " " + occurrence.status().wireName() + " " + occurrence.event().uid()
+                + " " + occurrence.event().title();
+    }
+
+    public static String when(Occurrence occurrence, ZoneId zone) {
+        if (occurrence.time().allDay()) {
+            return occurrence.time().start().toLocalDate() + " " + occurrence.time().end().toLocalDate();
+        }
+        DateTimeFormatter format = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        return format.format(occurrence.time().start().withZoneSameInstant(zone)) + " "
+                + format.format(occurrence.time().end().withZoneSameInstant(zone));
+    }
+}
