@@ -33,7 +33,7 @@ public record EventQuery(String siteId, Instant from, Instant to, Set<String> ta
         Check.required("to", to);
         Check.that(from.isBefore(to), "to", "after-from", "to must be after from");
         Check.that(Duration.between(from, to).compareTo(MAX_WINDOW) <= 0, "to", "max-window",
-                "the window from from to to must be at most " + MAX_WINDOW.toDays() + " days long");
+                "to must be at most " + MAX_WINDOW.toDays() + " days after from");
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         areaId = areaId == null ? null : Check.slug("area", areaId);
         organisationId = organisationId == null ? null : Check.slug("organisation", organisationId);

@@ -14,7 +14,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A Doorstep on in-memory stores with a fixed clock and one site, and the helpers tests share. */
 public final class TestDoorstep {
@@ -30,17 +32,20 @@ public final class TestDoorstep {
         return doorstep;
     }
 
-    /** Every occurrence in [from, to) at midnight in the zone, across all pages. */
+    /** Every occurrence in [from, to) at midnight in the zone, across all pages and as many windows as it takes. */
     public static List<Occurrence> all(Doorstep doorstep, LocalDate from, LocalDate to, ZoneId zone) {
-        EventQuery query = EventQuery.window(SITE, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
-        List<Occurrence> all = new ArrayList<>();
-        OccurrencePage page = doorstep.events().query(query);
-        all.addAll(page.occurrences());
-        while (page.nextCursor() != null) {
-            page = doorstep.events().query(query.withCursor(page.nextCursor()));
-            all.addAll(page.occurrences());
+        Map<String, Occurrence> all = new LinkedHashMap<>();
+        for (LocalDate start = from; start.isBefore(to); start = start.plusYears(1)) {
+            LocalDate end = start.plusYears(1).isBefore(to) ? start.plusYears(1) : to;
+            EventQuery query = EventQuery.window(SITE, start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+            OccurrencePage page = doorstep.events().query(query);
+            page.occurrences().forEach(o -> all.putIfAbsent(o.id(), o));
+            while (page.nextCursor() != null) {
+                page = doorstep.events().query(query.withCursor(page.nextCursor()));
+                page.occurrences().forEach(o -> all.putIfAbsent(o.id(), o));
+            }
         }
-        return all;
+        return new ArrayList<>(all.values());
     }
 
     /** "START END STATUS UID TITLE", the line format of the corpus' expected files and the feed check. */
