@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks of doorstep-core (core/src/jmh/java).
+#
+#   bench/core.sh                          # everything, with the defaults below (about 2 minutes on 2 cores)
+#   bench/core.sh WindowQuery              # only benchmarks matching a regular expression
+#   bench/core.sh -f 3 -i 10 ImportBenchmark
+#   bench/core.sh -l                       # list the benchmarks; bench/core.sh -h for every JMH option
+#
+# Defaults: 1 fork, 3 warm-up iterations of 2 s, 5 measured iterations of 2 s, results as JSON in
+# core/target/bench/jmh-results.json. Any of these given on the command line replaces the default.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+classpath_file=core/target/bench/classpath.txt
+mvn -q -B -Pbench -pl core -am test-compile
+mvn -q -B -Pbench -pl core dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$root/$classpath_file"
+classpath="core/target/bench/test-classes:core/target/bench/classes:$(cat "$classpath_file")"
+
+given() {
+    local option="$1" arg
+    shift
+    for arg in "$@"; do
+        if [[ "$arg" == "$option" ]]; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+defaults=()
+given -f "$@" || defaults+=(-f 1)
+given -wi "$@" || defaults+=(-wi 3)
+given -w "$@" || defaults+=(-w 2s)
+given -i "$@" || defaults+=(-i 5)
+given -r "$@" || defaults+=(-r 2s)
+given -rf "$@" || defaults+=(-rf json)
+given -rff "$@" || defaults+=(-rff core/target/bench/jmh-results.json)
+
+exec java -cp "$classpath" org.openjdk.jmh.Main "${defaults[@]}" "$@"
