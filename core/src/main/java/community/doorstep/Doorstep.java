@@ -4,6 +4,10 @@ import community.doorstep.events.EventService;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
+import community.doorstep.store.jdbc.JdbcStores;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,21 +18,24 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Doorstep doorstep = Doorstep.builder()
- *         .stores(Stores.inMemory())
+ *         .dataSource(hostPool)              // or .embeddedDatabase(Path.of("data")), or .stores(Stores.inMemory())
  *         .clock(Clock.systemUTC())
  *         .build();
  * doorstep.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
  * }</pre>
  *
- * Thread-safe; build one per application and share it.
+ * Thread-safe; build one per application, share it, and close it when the application stops.
  */
-public final class Doorstep {
+public final class Doorstep implements AutoCloseable {
     private final Stores stores;
     private final Clock clock;
     private final EventService events;
+    private final JdbcStores ownedStores;
 
     private Doorstep(Builder builder) {
-        this.stores = builder.stores;
+        this.ownedStores = builder.embeddedDirectory == null ? null : JdbcStores.openEmbedded(builder.embeddedDirectory);
+        this.stores = ownedStores != null ? ownedStores
+                : builder.dataSource != null ? JdbcStores.open(builder.dataSource) : builder.stores;
         this.clock = builder.clock;
         this.events = new EventService(stores.sites(), stores.events(), clock, new FeedFetcher(builder.feedTimeout));
     }
@@ -52,16 +59,41 @@ public final class Doorstep {
         return clock;
     }
 
-    /** Collects what a {@link Doorstep} is built from; every part has a default but the stores. */
+    /** Closes the embedded database if Doorstep opened it; a host's data source stays the host's to close. */
+    @Override
+    public void close() {
+        if (ownedStores != null) {
+            ownedStores.close();
+        }
+    }
+
+    /** Collects what a {@link Doorstep} is built from; every part has a default but where data is kept. */
     public static final class Builder {
         private Stores stores;
+        private DataSource dataSource;
+        private Path embeddedDirectory;
         private Clock clock = Clock.systemUTC();
         private Duration feedTimeout = Duration.ofSeconds(20);
 
         private Builder() {
         }
 
-        /** Where data is kept: {@link Stores#inMemory()} for tests and previews. */
+        /**
+         * Keep data in the host application's database (PostgreSQL in production, or H2). The host owns the
+         * pool and its credentials; Doorstep migrates its own tables at {@link #build()}.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** Keep data in an embedded H2 database in this directory, created if need be: the standalone default. */
+        public Builder embeddedDatabase(Path directory) {
+            this.embeddedDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Keep data in these stores: {@link Stores#inMemory()} for tests and previews. */
         public Builder stores(Stores stores) {
             this.stores = Objects.requireNonNull(stores, "stores");
             return this;
@@ -80,8 +112,10 @@ public final class Doorstep {
         }
 
         public Doorstep build() {
-            if (stores == null) {
-                throw new IllegalStateException("Doorstep needs stores: call stores(Stores.inMemory()) or give it a database");
+            int choices = (stores == null ? 0 : 1) + (dataSource == null ? 0 : 1) + (embeddedDirectory == null ? 0 : 1);
+            if (choices != 1) {
+                throw new IllegalStateException("Doorstep needs exactly one place to keep data: dataSource(…), "
+                        + "embeddedDatabase(…) or stores(…)");
             }
             return new Doorstep(this);
         }

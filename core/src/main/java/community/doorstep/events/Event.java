@@ -41,11 +41,13 @@ public record Event(
         Location location, URI onlineLink, Set<String> tags, String organisationId, String areaId,
         String accessibility, String cost, URI bookingLink,
         EventStatus status, EventSource source, String feedId, ModerationState moderation) {
+    /** Real UIDs are far shorter; a longer one is replaced by its hash on import so it fits an index. */
+    public static final int MAX_UID = 255;
 
     public Event {
         siteId = Check.slug("siteId", siteId);
         id = Check.text("id", id, 100);
-        uid = Check.text("uid", uid, 1000);
+        uid = Check.text("uid", uid, MAX_UID);
         title = Check.text("title", title, 500);
         description = Check.optionalText("description", description, 20_000);
         Check.required("time", time);
@@ -64,6 +66,11 @@ public record Event(
 
     public boolean isOverride() {
         return recurrenceId != null;
+    }
+
+    /** What an import matches on: the UID, and for an override the instant it replaces. */
+    public String importKey() {
+        return uid + "|" + (recurrenceId == null ? "" : recurrenceId.toInstant());
     }
 
     /** The same event under another id: imports keep the id an event already had. */

@@ -1,5 +1,6 @@
 package community.doorstep.events;
 
+import community.doorstep.DoorstepException;
 import community.doorstep.InvalidInputException;
 import community.doorstep.NotFoundException;
 import community.doorstep.access.ModerationState;
@@ -14,7 +15,6 @@ import community.doorstep.site.SiteStore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -71,62 +73,99 @@ public final class EventService {
                 .orElseThrow(() -> new NotFoundException("there is no event " + eventId + " on site " + siteId));
     }
 
+    /** Registers a group's feed (or changes its organisation or address); its events and status stay. */
+    public void registerFeed(Feed feed) {
+        requireSite(feed.siteId());
+        events.saveFeed(feed);
+    }
+
+    /** The feeds registered for a site, by id. */
+    public List<Feed> feeds(String siteId) {
+        requireSite(siteId);
+        return events.feeds(siteId);
+    }
+
+    /** How a feed's imports have gone; empty before the first attempt. */
+    public Optional<FeedStatus> feedStatus(String siteId, String feedId) {
+        requireSite(siteId);
+        return events.feedStatus(siteId, feedId);
+    }
+
     /** Imports a calendar handed over as a stream (read to the end, not closed). */
     public ImportReport importCalendar(Feed feed, InputStream calendar) {
+        requireSite(feed.siteId());
+        return recordingFailure(feed, () -> importText(feed, readCapped(calendar)));
+    }
+
+    /** Imports a calendar file. */
+    public ImportReport importCalendar(Feed feed, Path file) {
+        requireSite(feed.siteId());
+        return recordingFailure(feed, () -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                return importText(feed, readCapped(in));
+            } catch (IOException e) {
+                throw InvalidInputException.of("file", "readable", "cannot read " + file.getFileName() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Fetches the feed's URL and imports what it holds; a failure is recorded in its status and thrown. */
+    public ImportReport importCalendar(Feed feed) {
+        if (feed.url() == null) {
+            throw InvalidInputException.of("url", "required", "the feed has no url to fetch");
+        }
+        Site site = requireSite(feed.siteId());
+        return recordingFailure(feed, () -> importText(feed, fetcher.fetch(feed.url(), site.trustedFeedHosts())));
+    }
+
+    /** A failed import keeps the feed's last good events and says why it failed. */
+    private ImportReport recordingFailure(Feed feed, Supplier<ImportReport> attempt) {
+        try {
+            return attempt.get();
+        } catch (DoorstepException e) {
+            events.recordFeedFailure(feed.siteId(), feed.id(), clock.instant(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private static String readCapped(InputStream calendar) {
         try {
             byte[] bytes = calendar.readNBytes(FeedFetcher.MAX_BYTES + 1);
             if (bytes.length > FeedFetcher.MAX_BYTES) {
                 throw InvalidInputException.of("calendar", "too-large",
                         "calendar must be at most " + FeedFetcher.MAX_BYTES / (1024 * 1024) + " MiB");
             }
-            return importText(feed, new String(bytes, StandardCharsets.UTF_8));
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the calendar", e);
+            throw new DoorstepException("could not read the calendar: " + e.getMessage(), e);
         }
-    }
-
-    /** Imports a calendar file. */
-    public ImportReport importCalendar(Feed feed, Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return importCalendar(feed, in);
-        } catch (IOException e) {
-            throw InvalidInputException.of("file", "readable", "cannot read " + file.getFileName() + ": " + e.getMessage());
-        }
-    }
-
-    /** Fetches the feed's URL and imports what it holds. */
-    public ImportReport importCalendar(Feed feed) {
-        if (feed.url() == null) {
-            throw InvalidInputException.of("url", "required", "the feed has no url to fetch");
-        }
-        Site site = requireSite(feed.siteId());
-        return importText(feed, fetcher.fetch(feed.url(), site.trustedFeedHosts()));
     }
 
     private ImportReport importText(Feed feed, String text) {
         Site site = requireSite(feed.siteId());
         String checksum = Checksums.ofCalendar(text);
-        if (events.feedChecksum(site.id(), feed.id()).filter(checksum::equals).isPresent()) {
-            int kept = events.feedEvents(site.id(), feed.id()).size();
-            return new ImportReport(feed.id(), 0, 0, kept, 0, List.of(), true);
+        List<Event> previous = events.feedEvents(site.id(), feed.id());
+        if (events.feedStatus(site.id(), feed.id()).map(FeedStatus::checksum).filter(checksum::equals).isPresent()) {
+            events.apply(new FeedImport(site.id(), feed.id(), List.of(), List.of(), checksum, clock.instant()));
+            return new ImportReport(feed.id(), 0, 0, previous.size(), 0, List.of(), true);
         }
         ParsedCalendar parsed = CalendarReader.read(text, site.zone(), feed);
         Map<String, Event> existing = new HashMap<>();
-        for (Event event : events.feedEvents(site.id(), feed.id())) {
-            existing.put(key(event), event);
+        for (Event event : previous) {
+            existing.put(event.importKey(), event);
         }
         List<Event> upserts = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         for (Event incoming : parsed.events()) {
-            Event previous = existing.remove(key(incoming));
-            if (previous == null) {
+            Event before = existing.remove(incoming.importKey());
+            if (before == null) {
                 upserts.add(incoming.withId(Ids.newId()));
                 created++;
             } else {
-                Event kept = incoming.withId(previous.id());
-                if (kept.equals(previous)) {
+                Event kept = incoming.withId(before.id());
+                if (kept.equals(before)) {
                     unchanged++;
                 } else {
                     upserts.add(kept);
@@ -135,12 +174,8 @@ public final class EventService {
             }
         }
         List<String> removed = existing.values().stream().map(Event::id).toList();
-        events.apply(new FeedImport(site.id(), feed.id(), upserts, removed, checksum));
+        events.apply(new FeedImport(site.id(), feed.id(), upserts, removed, checksum, clock.instant()));
         return new ImportReport(feed.id(), created, updated, unchanged, removed.size(), parsed.skipped(), false);
-    }
-
-    private static String key(Event event) {
-        return event.uid() + "|" + (event.recurrenceId() == null ? "" : event.recurrenceId().toInstant());
     }
 
     /** The events behind a query's occurrences (whole series, with their overrides) as an iCal calendar. */

@@ -25,11 +25,24 @@ public interface EventStore {
     /** All events that came from one feed. */
     List<Event> feedEvents(String siteId, String feedId);
 
-    /** The checksum recorded by the feed's last successful import, if any. */
-    Optional<String> feedChecksum(String siteId, String feedId);
+    /** Registers a feed or changes its organisation or address; its events and status stay. */
+    void saveFeed(Feed feed);
 
-    /** Applies one import whole, or not at all. */
+    Optional<Feed> findFeed(String siteId, String feedId);
+
+    List<Feed> feeds(String siteId);
+
+    /** How the feed's imports have gone; empty before the first attempt. */
+    Optional<FeedStatus> feedStatus(String siteId, String feedId);
+
+    /**
+     * Applies one import whole, or not at all, and records it as the feed's last success. Two events of one
+     * feed with the same uid and recurrence id but different ids are a {@link community.doorstep.ConflictException}.
+     */
     void apply(FeedImport feedImport);
+
+    /** Records a failed import attempt; the feed's events stay as they were. */
+    void recordFeedFailure(String siteId, String feedId, Instant at, String error);
 
     /** Creates or replaces one event by id. */
     void save(Event event);

@@ -1,5 +1,6 @@
 package community.doorstep.events;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,8 +12,10 @@ import java.util.List;
  * @param upserts    events created or changed, keyed by (uid, recurrenceId) with the ids they keep
  * @param removedIds ids of the feed's events that the calendar no longer holds
  * @param checksum   the checksum of the calendar text this import came from
+ * @param importedAt when the import ran: the feed's last success
  */
-public record FeedImport(String siteId, String feedId, List<Event> upserts, List<String> removedIds, String checksum) {
+public record FeedImport(String siteId, String feedId, List<Event> upserts, List<String> removedIds, String checksum,
+                         Instant importedAt) {
     public FeedImport {
         upserts = List.copyOf(upserts);
         removedIds = List.copyOf(removedIds);

@@ -163,7 +163,6 @@ public final class CalendarReader {
     private List<Event> mapEvents(Calendar calendar) {
         Map<String, Event> byKey = new LinkedHashMap<>();
         Set<String> privateUids = new HashSet<>();
-        List<Event> overrides = new ArrayList<>();
         for (Component component : calendar.getComponents()) {
             if (!component.getName().equalsIgnoreCase("VEVENT")) {
                 continue;
@@ -185,7 +184,7 @@ public final class CalendarReader {
                 skipped.add(new SkippedItem(uid == null ? describe(component) : uid, Reason.INVALID, e.getMessage()));
                 continue;
             }
-            String key = event.uid() + "|" + (event.recurrenceId() == null ? "" : event.recurrenceId().toInstant());
+            String key = event.importKey();
             Event earlier = byKey.get(key);
             if (earlier != null && earlier.sequence() > event.sequence()) {
                 skipped.add(new SkippedItem(event.uid(), Reason.SUPERSEDED,
@@ -197,9 +196,6 @@ public final class CalendarReader {
                         "SEQUENCE " + earlier.sequence() + " is replaced by SEQUENCE " + event.sequence()));
             }
             byKey.put(key, event);
-            if (event.isOverride()) {
-                overrides.add(event);
-            }
         }
         List<Event> events = new ArrayList<>(byKey.values());
         // An instance of a private series is as private as the series.
@@ -233,7 +229,7 @@ public final class CalendarReader {
         Location location = rawLocation == null || OnlineLinks.isOnlyLink(rawLocation)
                 ? null : Location.named(truncate(rawLocation, 500));
 
-        return new Event(feed.siteId(), "pending", truncate(uid, 1000),
+        return new Event(feed.siteId(), "pending", fitted(uid),
                 recurrenceId == null ? null : recurrenceId.at(), sequence(component),
                 truncate(title, MAX_TITLE), truncate(PlainText.of(rawDescription), MAX_DESCRIPTION), time, recurrence,
                 location, onlineLink, tags(component), feed.organisationId(), null, null, null,
@@ -390,6 +386,10 @@ public final class CalendarReader {
     /** A stable UID for an event whose calendar gave none, so that importing it again matches it. */
     private static String generatedUid(Moment start, String title) {
         return "doorstep-" + Checksums.sha256(start.at().toString() + "\n" + title).substring(0, 32);
+    }
+
+    private static String fitted(String uid) {
+        return uid.length() <= Event.MAX_UID ? uid : "sha256:" + Checksums.sha256(uid);
     }
 
     private static String describe(Component component) {

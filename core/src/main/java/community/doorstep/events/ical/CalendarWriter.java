@@ -4,7 +4,6 @@ import community.doorstep.DoorstepException;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventTime;
 import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -88,55 +87,51 @@ public final class CalendarWriter {
     private static VEvent component(Event event, Instant stamp, Set<String> zones) {
         VEvent component = new VEvent(false);
         EventTime time = event.time();
-        add(component, new Uid(event.uid()));
-        add(component, new DtStamp(UTC.format(stamp.atZone(ZoneOffset.UTC))));
-        add(component, new DtStart<>(parameters(time.start(), time.allDay(), zones), value(time.start(), time.allDay())));
-        add(component, new DtEnd<>(parameters(time.end(), time.allDay(), zones), value(time.end(), time.allDay())));
+        component.add(new Uid(event.uid()));
+        component.add(new DtStamp(UTC.format(stamp.atZone(ZoneOffset.UTC))));
+        component.add(new DtStart<>(parameters(time.start(), time.allDay(), zones), value(time.start(), time.allDay())));
+        component.add(new DtEnd<>(parameters(time.end(), time.allDay(), zones), value(time.end(), time.allDay())));
         if (event.recurrenceId() != null) {
             ZonedDateTime original = time.allDay() ? event.recurrenceId()
                     : event.recurrenceId().withZoneSameInstant(time.start().getZone());
-            add(component, new RecurrenceId<>(parameters(original, time.allDay(), zones), value(original, time.allDay())));
+            component.add(new RecurrenceId<>(parameters(original, time.allDay(), zones), value(original, time.allDay())));
         }
         for (String rule : event.recurrence().rules()) {
-            add(component, new RRule<>(rule));
+            component.add(new RRule<>(rule));
         }
         if (!event.recurrence().additions().isEmpty()) {
-            add(component, new RDate<>(dateListParameters(event, zones), dateList(event.recurrence().additions(), event)));
+            component.add(new RDate<>(dateListParameters(event, zones), dateList(event.recurrence().additions(), event)));
         }
         if (!event.recurrence().exclusions().isEmpty()) {
-            add(component, new ExDate<>(dateListParameters(event, zones), dateList(event.recurrence().exclusions(), event)));
+            component.add(new ExDate<>(dateListParameters(event, zones), dateList(event.recurrence().exclusions(), event)));
         }
-        add(component, new Sequence(event.sequence()));
-        add(component, new Summary(event.title()));
+        component.add(new Sequence(event.sequence()));
+        component.add(new Summary(event.title()));
         if (event.description() != null) {
-            add(component, new Description(event.description()));
+            component.add(new Description(event.description()));
         }
         if (event.location() != null) {
             String place = event.location().address() == null ? event.location().name()
                     : event.location().name() == null ? event.location().address()
                     : event.location().name() + ", " + event.location().address();
-            add(component, new net.fortuna.ical4j.model.property.Location(place));
+            component.add(new net.fortuna.ical4j.model.property.Location(place));
         }
         if (event.onlineLink() != null) {
             ParameterList uri = new ParameterList(List.of(Value.URI));
-            add(component, new Conference(uri, event.onlineLink().toString()));
+            component.add(new Conference(uri, event.onlineLink().toString()));
         }
         if (event.bookingLink() != null) {
-            add(component, new Url(event.bookingLink()));
+            component.add(new Url(event.bookingLink()));
         }
         if (!event.tags().isEmpty()) {
-            add(component, new Categories(new TextList(List.copyOf(event.tags()))));
+            component.add(new Categories(new TextList(List.copyOf(event.tags()))));
         }
-        add(component, new Status(switch (event.status()) {
+        component.add(new Status(switch (event.status()) {
             case CONFIRMED -> Status.VALUE_CONFIRMED;
             case TENTATIVE -> Status.VALUE_TENTATIVE;
             case CANCELLED -> Status.VALUE_CANCELLED;
         }));
         return component;
-    }
-
-    private static void add(VEvent component, Property property) {
-        component.add(property);
     }
 
     private static ParameterList parameters(ZonedDateTime at, boolean allDay, Set<String> zones) {

@@ -1,14 +1,18 @@
 package community.doorstep.store.memory;
 
+import community.doorstep.ConflictException;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventSpan;
 import community.doorstep.events.EventStore;
+import community.doorstep.events.Feed;
 import community.doorstep.events.FeedImport;
+import community.doorstep.events.FeedStatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,11 +40,11 @@ final class MemoryEventStore implements EventStore {
         final Set<String> endless = new LinkedHashSet<>();
         final Map<String, Set<String>> overridesByUid = new HashMap<>();
         final Map<String, Set<String>> byFeed = new HashMap<>();
-        final Map<String, String> feedChecksums = new HashMap<>();
+        final Map<String, Feed> feeds = new HashMap<>();
+        final Map<String, FeedStatus> feedStatuses = new HashMap<>();
 
-        void put(Event event) {
+        void put(Event event, EventSpan span) {
             remove(event.id());
-            EventSpan span = EventSpan.of(event);
             byId.put(event.id(), event);
             spans.put(event.id(), span);
             if (span.unbounded()) {
@@ -137,24 +141,70 @@ final class MemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized Optional<String> feedChecksum(String siteId, String feedId) {
+    public synchronized void saveFeed(Feed feed) {
+        site(feed.siteId()).feeds.put(feed.id(), feed);
+    }
+
+    @Override
+    public synchronized Optional<Feed> findFeed(String siteId, String feedId) {
         SiteEvents site = sites.get(siteId);
-        return site == null ? Optional.empty() : Optional.ofNullable(site.feedChecksums.get(feedId));
+        return site == null ? Optional.empty() : Optional.ofNullable(site.feeds.get(feedId));
+    }
+
+    @Override
+    public synchronized List<Feed> feeds(String siteId) {
+        SiteEvents site = sites.get(siteId);
+        return site == null ? List.of()
+                : site.feeds.values().stream().sorted(Comparator.comparing(Feed::id)).toList();
+    }
+
+    @Override
+    public synchronized Optional<FeedStatus> feedStatus(String siteId, String feedId) {
+        SiteEvents site = sites.get(siteId);
+        return site == null ? Optional.empty() : Optional.ofNullable(site.feedStatuses.get(feedId));
     }
 
     @Override
     public synchronized void apply(FeedImport feedImport) {
         SiteEvents site = site(feedImport.siteId());
-        // Spans are computed before anything changes, so a bad event leaves the feed as it was.
-        feedImport.upserts().forEach(EventSpan::of);
+        // Everything is checked before anything changes, so a refused import leaves the feed as it was.
+        List<EventSpan> spans = feedImport.upserts().stream().map(EventSpan::of).toList();
+        Set<String> removed = Set.copyOf(feedImport.removedIds());
+        Map<String, String> idByKey = new HashMap<>();
+        for (String id : site.byFeed.getOrDefault(feedImport.feedId(), Set.of())) {
+            if (!removed.contains(id)) {
+                idByKey.put(site.byId.get(id).importKey(), id);
+            }
+        }
+        for (Event event : feedImport.upserts()) {
+            String holder = idByKey.putIfAbsent(event.importKey(), event.id());
+            if (holder != null && !holder.equals(event.id())) {
+                throw new ConflictException("feed " + feedImport.feedId() + " already holds an event with uid "
+                        + event.uid() + (event.recurrenceId() == null ? "" : " and recurrence id " + event.recurrenceId()));
+            }
+        }
         feedImport.removedIds().forEach(site::remove);
-        feedImport.upserts().forEach(site::put);
-        site.feedChecksums.put(feedImport.feedId(), feedImport.checksum());
+        for (int i = 0; i < spans.size(); i++) {
+            site.put(feedImport.upserts().get(i), spans.get(i));
+        }
+        site.feeds.putIfAbsent(feedImport.feedId(), new Feed(feedImport.siteId(), feedImport.feedId(), null, null));
+        site.feedStatuses.put(feedImport.feedId(), new FeedStatus(feedImport.siteId(), feedImport.feedId(),
+                feedImport.importedAt(), feedImport.importedAt(), null, feedImport.checksum()));
     }
 
     @Override
+    public synchronized void recordFeedFailure(String siteId, String feedId, Instant at, String error) {
+        SiteEvents site = site(siteId);
+        site.feeds.putIfAbsent(feedId, new Feed(siteId, feedId, null, null));
+        FeedStatus previous = site.feedStatuses.get(feedId);
+        site.feedStatuses.put(feedId, new FeedStatus(siteId, feedId, at,
+                previous == null ? null : previous.lastSuccess(), error, previous == null ? null : previous.checksum()));
+    }
+
+
+    @Override
     public synchronized void save(Event event) {
-        site(event.siteId()).put(event);
+        site(event.siteId()).put(event, EventSpan.of(event));
     }
 
     @Override

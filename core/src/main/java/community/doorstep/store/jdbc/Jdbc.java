@@ -1,0 +1,113 @@
+package community.doorstep.store.jdbc;
+
+import community.doorstep.ConflictException;
+import community.doorstep.DoorstepException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The little JDBC Doorstep needs: queries, updates and transactions, with SQL errors turned into its own. */
+final class Jdbc {
+    /** The SQL state both H2 and PostgreSQL give a unique-key violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    interface Rows<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs the work in one transaction: committed whole, or rolled back whole. */
+    <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    <T> List<T> query(String sql, Rows<T> rows, Object... parameters) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, rows, parameters);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    void update(String sql, Object... parameters) {
+        inTransaction(connection -> update(connection, sql, parameters));
+    }
+
+    static <T> List<T> query(Connection connection, String sql, Rows<T> rows, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet result = statement.executeQuery()) {
+                List<T> found = new ArrayList<>();
+                while (result.next()) {
+                    found.add(rows.map(result));
+                }
+                return found;
+            }
+        }
+    }
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs one statement for each parameter list, sent to the database as a batch. */
+    static void batch(Connection connection, String sql, List<Object[]> parameterLists) throws SQLException {
+        if (parameterLists.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : parameterLists) {
+                bind(statement, parameters);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    static DoorstepException translate(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return new ConflictException("that would store a second copy of something that must be unique");
+            }
+        }
+        return new DoorstepException("the database failed: " + e.getMessage(), e);
+    }
+}

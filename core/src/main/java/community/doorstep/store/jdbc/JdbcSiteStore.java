@@ -1,0 +1,106 @@
+package community.doorstep.store.jdbc;
+
+import community.doorstep.site.Area;
+import community.doorstep.site.Organisation;
+import community.doorstep.site.Site;
+import community.doorstep.site.SiteStore;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+final class JdbcSiteStore implements SiteStore {
+    private final Jdbc jdbc;
+
+    JdbcSiteStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void saveSite(Site site) {
+        jdbc.inTransaction(connection -> {
+            Object[] values = {site.name(), site.zone().getId(),
+                    SqlText.lines(site.languages().stream().map(Locale::toLanguageTag).toList()),
+                    SqlText.sortedLines(site.allowedOrigins()), SqlText.sortedLines(site.trustedFeedHosts()), site.id()};
+            if (Jdbc.update(connection, "update doorstep_site set name = ?, zone = ?, languages = ?, allowed_origins = ?,"
+                    + " trusted_feed_hosts = ? where id = ?", values) == 0) {
+                Jdbc.update(connection, "insert into doorstep_site (name, zone, languages, allowed_origins,"
+                        + " trusted_feed_hosts, id) values (?, ?, ?, ?, ?, ?)", values);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Site> findSite(String siteId) {
+        return jdbc.query("select * from doorstep_site where id = ?", JdbcSiteStore::site, siteId).stream().findFirst();
+    }
+
+    @Override
+    public List<Site> sites() {
+        return jdbc.query("select * from doorstep_site order by id", JdbcSiteStore::site);
+    }
+
+    private static Site site(ResultSet row) throws SQLException {
+        return new Site(row.getString("id"), row.getString("name"), ZoneId.of(row.getString("zone")),
+                SqlText.lines(row.getString("languages"), Locale::forLanguageTag),
+                new HashSet<>(SqlText.lines(row.getString("allowed_origins"), text -> text)),
+                new HashSet<>(SqlText.lines(row.getString("trusted_feed_hosts"), text -> text)));
+    }
+
+    @Override
+    public void saveOrganisation(Organisation organisation) {
+        jdbc.inTransaction(connection -> upsert(connection, "doorstep_organisation", organisation.siteId(), organisation.id(),
+                new String[]{"name", "area_id", "website"},
+                new Object[]{organisation.name(), organisation.areaId(), organisation.website()}));
+    }
+
+    @Override
+    public Optional<Organisation> findOrganisation(String siteId, String organisationId) {
+        return jdbc.query("select * from doorstep_organisation where site_id = ? and id = ?", JdbcSiteStore::organisation,
+                siteId, organisationId).stream().findFirst();
+    }
+
+    @Override
+    public List<Organisation> organisations(String siteId) {
+        return jdbc.query("select * from doorstep_organisation where site_id = ? order by lower(name), id",
+                JdbcSiteStore::organisation, siteId);
+    }
+
+    private static Organisation organisation(ResultSet row) throws SQLException {
+        return new Organisation(row.getString("site_id"), row.getString("id"), row.getString("name"),
+                row.getString("area_id"), row.getString("website"));
+    }
+
+    @Override
+    public void saveArea(Area area) {
+        jdbc.inTransaction(connection -> upsert(connection, "doorstep_area", area.siteId(), area.id(),
+                new String[]{"name"}, new Object[]{area.name()}));
+    }
+
+    @Override
+    public List<Area> areas(String siteId) {
+        return jdbc.query("select * from doorstep_area where site_id = ? order by lower(name), id",
+                row -> new Area(row.getString("site_id"), row.getString("id"), row.getString("name")), siteId);
+    }
+
+    /** Updates the row keyed by (site_id, id), or inserts it. */
+    private static Void upsert(Connection connection, String table, String siteId, String id, String[] columns,
+                               Object[] values) throws SQLException {
+        Object[] parameters = new Object[values.length + 2];
+        System.arraycopy(values, 0, parameters, 0, values.length);
+        parameters[values.length] = siteId;
+        parameters[values.length + 1] = id;
+        String assignments = String.join(" = ?, ", columns) + " = ?";
+        if (Jdbc.update(connection, "update " + table + " set " + assignments + " where site_id = ? and id = ?", parameters) == 0) {
+            Jdbc.update(connection, "insert into " + table + " (" + String.join(", ", columns) + ", site_id, id) values ("
+                    + "?, ".repeat(columns.length) + "?, ?)", parameters);
+        }
+        return null;
+    }
+}

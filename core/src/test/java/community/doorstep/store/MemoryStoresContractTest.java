@@ -1,0 +1,8 @@
+package community.doorstep.store;
+
+class MemoryStoresContractTest extends StoresContract {
+    @Override
+    protected Stores openStores() {
+        return Stores.inMemory();
+    }
+}

@@ -1,0 +1,298 @@
+package community.doorstep.store;
+
+import community.doorstep.ConflictException;
+import community.doorstep.Doorstep;
+import community.doorstep.NotFoundException;
+import community.doorstep.access.ModerationState;
+import community.doorstep.events.Event;
+import community.doorstep.events.EventQuery;
+import community.doorstep.events.EventSource;
+import community.doorstep.events.EventStatus;
+import community.doorstep.events.EventStore;
+import community.doorstep.events.EventTime;
+import community.doorstep.events.Feed;
+import community.doorstep.events.FeedImport;
+import community.doorstep.events.FeedStatus;
+import community.doorstep.events.ImportReport;
+import community.doorstep.events.Location;
+import community.doorstep.events.Recurrence;
+import community.doorstep.site.Area;
+import community.doorstep.site.Organisation;
+import community.doorstep.site.Site;
+import community.doorstep.testing.TestDoorstep;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static community.doorstep.testing.Calendars.calendar;
+import static community.doorstep.testing.Calendars.concat;
+import static community.doorstep.testing.Calendars.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every store must do, run against each implementation (memory, H2, PostgreSQL): the same results,
+ * the same order, the same errors and the same report counts.
+ */
+public abstract class StoresContract {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final String SITE = TestDoorstep.SITE;
+    private static final Feed FEED = new Feed(SITE, "lunch-club-feed", "lunch-club", null);
+
+    /** Fresh, empty stores for one test. */
+    protected abstract Stores openStores();
+
+    /** Releases what {@link #openStores()} opened. */
+    protected void closeStores() {
+    }
+
+    protected Stores stores;
+    protected Doorstep doorstep;
+
+    @BeforeEach
+    void open() {
+        stores = openStores();
+        doorstep = Doorstep.builder().stores(stores).clock(Clock.fixed(TestDoorstep.NOW, ZoneOffset.UTC)).build();
+        doorstep.sites().saveSite(Site.of(SITE, "Hulme Community Partnership"));
+    }
+
+    @AfterEach
+    void close() {
+        closeStores();
+    }
+
+    private ImportReport importText(Feed feed, String text) {
+        return doorstep.events().importCalendar(feed, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private List<String> march() {
+        return TestDoorstep.all(doorstep, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), LONDON).stream()
+                .map(o -> TestDoorstep.line(o, LONDON)).toList();
+    }
+
+    @Test
+    void sitesOrganisationsAndAreasReadBackAsSaved() {
+        Site cardiff = new Site("cardiff-older-people", "Cardiff Older People's Partnership", ZoneId.of("Europe/London"),
+                List.of(Locale.forLanguageTag("cy"), Locale.ENGLISH), Set.of("https://a.example", "https://b.example"),
+                Set.of("calendar.internal"));
+        doorstep.sites().saveSite(cardiff);
+        doorstep.sites().saveSite(cardiff.withZone(ZoneId.of("Europe/Dublin")));
+        doorstep.sites().saveOrganisation(new Organisation(SITE, "repair-cafe", "Repair Café", "hulme-north", null));
+        doorstep.sites().saveOrganisation(new Organisation(SITE, "lunch-club", "lunch club", null, "https://lunch.example"));
+        doorstep.sites().saveOrganisation(new Organisation(SITE, "lunch-club", "Lunch Club", null, "https://lunch.example"));
+        doorstep.sites().saveArea(new Area(SITE, "moss-side", "Moss Side"));
+        doorstep.sites().saveArea(new Area(SITE, "hulme-north", "Hulme North"));
+
+        assertThat(doorstep.sites().findSite("cardiff-older-people")).contains(cardiff.withZone(ZoneId.of("Europe/Dublin")));
+        assertThat(doorstep.sites().sites()).extracting(Site::id).containsExactly("cardiff-older-people", SITE);
+        assertThat(doorstep.sites().organisations(SITE)).extracting(Organisation::name).containsExactly("Lunch Club", "Repair Café");
+        assertThat(doorstep.sites().findOrganisation(SITE, "repair-cafe")).get().extracting(Organisation::areaId).isEqualTo("hulme-north");
+        assertThat(doorstep.sites().findOrganisation("cardiff-older-people", "repair-cafe")).isEmpty();
+        assertThat(doorstep.sites().areas(SITE)).extracting(Area::name).containsExactly("Hulme North", "Moss Side");
+    }
+
+    @Test
+    void anEventWithEveryFieldReadsBackEqual() {
+        ZonedDateTime start = ZonedDateTime.of(2026, 3, 29, 10, 0, 0, 0, LONDON);
+        Event event = new Event(SITE, "e1", "full@x", null, 3, "Lunch club", "Soup\nand pudding",
+                new EventTime(start, start.plusHours(2), false),
+                new Recurrence(List.of("FREQ=WEEKLY;BYDAY=SU;UNTIL=20261025T090000Z"),
+                        List.of(start.plusDays(1)), List.of(start.plusWeeks(2), start.plusWeeks(3).withZoneSameInstant(ZoneOffset.UTC))),
+                new Location("St Wilfrid's", "1 Stretford Rd", "M15 5JU", 53.4631, -2.2489),
+                URI.create("https://meet.google.com/abc-defg-hij"), Set.of("older-people", "food"), "lunch-club", "hulme-north",
+                "Step-free; hearing loop", "£3", URI.create("https://lunch.example/book"), EventStatus.TENTATIVE,
+                EventSource.API, null, ModerationState.PENDING);
+        Event override = new Event(SITE, "e2", "full@x", start.plusWeeks(1), 3, "Lunch club (moved)", null,
+                new EventTime(start.plusWeeks(1).plusHours(1), start.plusWeeks(1).plusHours(3), false), null, null, null,
+                null, null, null, null, null, null, EventStatus.CANCELLED, EventSource.API, null, null);
+        Event allDay = new Event(SITE, "e3", "fair@x", null, 0, "Summer fair", null,
+                new EventTime(LocalDate.of(2026, 7, 17).atStartOfDay(LONDON), LocalDate.of(2026, 7, 19).atStartOfDay(LONDON), true),
+                null, null, null, null, null, null, null, null, null, null, EventSource.API, null, null);
+        EventStore events = stores.events();
+        events.save(event);
+        events.save(override);
+        events.save(allDay);
+
+        assertThat(events.find(SITE, "e1")).contains(event);
+        assertThat(events.find(SITE, "e2")).contains(override);
+        assertThat(events.find(SITE, "e3")).contains(allDay);
+        assertThat(events.find("elsewhere", "e1")).isEmpty();
+        assertThat(events.findOverrides(SITE, List.of("full@x", "fair@x"))).containsExactly(override);
+
+        events.delete(SITE, "e2");
+        events.delete(SITE, "e2");
+        assertThat(events.find(SITE, "e2")).isEmpty();
+    }
+
+    @Test
+    void overlappingFindsShortLongAndEndlessEventsThatMayTouchTheWindow() {
+        EventStore events = stores.events();
+        events.save(simple("before", "2026-02-20T10:00:00Z", "2026-02-20T11:00:00Z", List.of()));
+        events.save(simple("inside", "2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z", List.of()));
+        events.save(simple("three-day", "2026-02-27T10:00:00Z", "2026-03-02T11:00:00Z", List.of()));
+        events.save(simple("ended-series", "2026-01-05T10:00:00Z", "2026-01-05T11:00:00Z", List.of("FREQ=WEEKLY;COUNT=4")));
+        events.save(simple("long-series", "2026-01-05T10:00:00Z", "2026-01-05T11:00:00Z", List.of("FREQ=WEEKLY;COUNT=20")));
+        events.save(simple("endless", "2025-01-05T10:00:00Z", "2025-01-05T11:00:00Z", List.of("FREQ=MONTHLY")));
+        events.save(simple("later-series", "2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", List.of("FREQ=DAILY")));
+
+        List<Event> found = events.findOverlapping(SITE, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"));
+        assertThat(found).extracting(Event::uid)
+                .contains("inside", "three-day", "long-series", "endless")
+                .doesNotContain("before", "ended-series", "later-series");
+    }
+
+    private static Event simple(String uid, String start, String end, List<String> rules) {
+        return new Event(SITE, uid, uid, null, 0, uid, null,
+                new EventTime(ZonedDateTime.parse(start), ZonedDateTime.parse(end), false),
+                new Recurrence(rules, List.of(), List.of()), null, null, null, null, null, null, null, null,
+                null, EventSource.API, null, null);
+    }
+
+    @Test
+    void importReportsAndQueriesAreTheSame() {
+        ImportReport first = importText(FEED, calendar(concat(
+                event("a@x", ";TZID=Europe/London:20260303T120000", "Lunch club", "RRULE:FREQ=WEEKLY;COUNT=4"),
+                event("a@x", ";TZID=Europe/London:20260312T130000", "Lunch club (Thursday)",
+                        "RECURRENCE-ID;TZID=Europe/London:20260310T120000"),
+                event("b@x", ":20260306T120000Z", "Repair café"),
+                event("c@x", ";VALUE=DATE:20260307", "Knit and natter day"))));
+        assertThat(first).extracting(ImportReport::created, ImportReport::updated, ImportReport::unchanged, ImportReport::removed)
+                .containsExactly(4, 0, 0, 0);
+        assertThat(march()).containsExactly(
+                "2026-03-03T12:00:00Z 2026-03-03T12:00:00Z confirmed a@x Lunch club",
+                "2026-03-06T12:00:00Z 2026-03-06T12:00:00Z confirmed b@x Repair café",
+                "2026-03-07 2026-03-08 confirmed c@x Knit and natter day",
+                "2026-03-12T13:00:00Z 2026-03-12T13:00:00Z confirmed a@x Lunch club (Thursday)",
+                "2026-03-17T12:00:00Z 2026-03-17T12:00:00Z confirmed a@x Lunch club",
+                "2026-03-24T12:00:00Z 2026-03-24T12:00:00Z confirmed a@x Lunch club");
+
+        ImportReport second = importText(FEED, calendar(concat(
+                event("a@x", ";TZID=Europe/London:20260303T120000", "Lunch club", "RRULE:FREQ=WEEKLY;COUNT=4"),
+                event("b@x", ":20260306T140000Z", "Repair café", "STATUS:CANCELLED"),
+                event("d@x", ":20260320T090000Z", "Walking group"))));
+        assertThat(second).extracting(ImportReport::created, ImportReport::updated, ImportReport::unchanged, ImportReport::removed)
+                .containsExactly(1, 1, 1, 2);
+        assertThat(march()).containsExactly(
+                "2026-03-03T12:00:00Z 2026-03-03T12:00:00Z confirmed a@x Lunch club",
+                "2026-03-06T14:00:00Z 2026-03-06T14:00:00Z cancelled b@x Repair café",
+                "2026-03-10T12:00:00Z 2026-03-10T12:00:00Z confirmed a@x Lunch club",
+                "2026-03-17T12:00:00Z 2026-03-17T12:00:00Z confirmed a@x Lunch club",
+                "2026-03-20T09:00:00Z 2026-03-20T09:00:00Z confirmed d@x Walking group",
+                "2026-03-24T12:00:00Z 2026-03-24T12:00:00Z confirmed a@x Lunch club");
+    }
+
+    @Test
+    void aFailedImportKeepsTheLastGoodEventsAndRecordsWhy() {
+        importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
+        assertThatThrownBy(() -> importText(FEED, "<html>Service unavailable</html>"))
+                .hasMessageContaining("line 1");
+        assertThat(march()).containsExactly("2026-03-05T12:00:00Z 2026-03-05T12:00:00Z confirmed a@x Lunch club");
+        FeedStatus status = doorstep.events().feedStatus(SITE, FEED.id()).orElseThrow();
+        assertThat(status.lastError()).contains("line 1");
+        assertThat(status.lastSuccess()).isEqualTo(TestDoorstep.NOW);
+        assertThat(status.lastAttempt()).isEqualTo(TestDoorstep.NOW);
+        assertThat(status.checksum()).isNotNull();
+
+        importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
+        assertThat(doorstep.events().feedStatus(SITE, FEED.id()).orElseThrow().lastError()).isNull();
+    }
+
+    @Test
+    void anImportThatBreaksAUniqueKeyChangesNothing() {
+        importText(FEED, calendar(concat(event("a@x", ":20260305T120000Z", "Lunch club"),
+                event("b@x", ":20260306T120000Z", "Repair café"))));
+        List<Event> before = stores.events().feedEvents(SITE, FEED.id());
+        Event a = before.stream().filter(e -> e.uid().equals("a@x")).findFirst().orElseThrow();
+        Event b = before.stream().filter(e -> e.uid().equals("b@x")).findFirst().orElseThrow();
+        FeedImport clash = new FeedImport(SITE, FEED.id(), List.of(b.withId("new-id").withId("other"), a.withId("second-a")),
+                List.of(b.id()), "checksum", Instant.parse("2026-03-02T00:00:00Z"));
+
+        assertThatThrownBy(() -> stores.events().apply(clash)).isInstanceOf(ConflictException.class);
+        assertThat(stores.events().feedEvents(SITE, FEED.id())).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(stores.events().feedStatus(SITE, FEED.id()).orElseThrow().lastSuccess()).isEqualTo(TestDoorstep.NOW);
+    }
+
+    @Test
+    void feedsAreRegisteredAndListed() {
+        Feed withUrl = new Feed(SITE, "repair", "repair-cafe", URI.create("https://calendar.example/repair.ics"));
+        doorstep.events().registerFeed(withUrl);
+        doorstep.events().registerFeed(new Feed(SITE, "lunch", "lunch-club", URI.create("https://calendar.example/old.ics")));
+        doorstep.events().registerFeed(new Feed(SITE, "lunch", "lunch-club", URI.create("https://calendar.example/lunch.ics")));
+        assertThat(doorstep.events().feeds(SITE)).extracting(Feed::id).containsExactly("lunch", "repair");
+        assertThat(stores.events().findFeed(SITE, "lunch")).get().extracting(Feed::url)
+                .isEqualTo(URI.create("https://calendar.example/lunch.ics"));
+        assertThat(doorstep.events().feedStatus(SITE, "repair")).isEmpty();
+        assertThatThrownBy(() -> doorstep.events().registerFeed(new Feed("nowhere", "x", null, null)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void everyCorpusCalendarQueriesTheSameAsInMemory() throws IOException, URISyntaxException {
+        Path corpus = Path.of(Objects.requireNonNull(
+                StoresContract.class.getResource("/community/doorstep/events/ical/corpus")).toURI());
+        List<Path> calendars;
+        try (Stream<Path> files = Files.list(corpus)) {
+            calendars = files.filter(f -> f.toString().endsWith(".ics")).sorted().toList();
+        }
+        Doorstep reference = TestDoorstep.inMemory(LONDON);
+        int compared = 0;
+        for (Path calendar : calendars) {
+            Feed feed = new Feed(SITE, "corpus-" + compared, null, null);
+            ImportReport expected;
+            try {
+                expected = importFile(reference, feed, calendar);
+            } catch (RuntimeException rejected) {
+                assertThatThrownBy(() -> importFile(doorstep, feed, calendar)).hasMessage(rejected.getMessage());
+                continue;
+            }
+            ImportReport actual = importFile(doorstep, feed, calendar);
+            assertThat(actual).as(calendar.getFileName().toString()).isEqualTo(expected);
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(20);
+        for (int year = 2026; year <= 2027; year++) {
+            LocalDate from = LocalDate.of(year, 1, 1);
+            assertThat(lines(doorstep, from)).isEqualTo(lines(reference, from));
+        }
+    }
+
+    private static ImportReport importFile(Doorstep target, Feed feed, Path calendar) {
+        try (InputStream in = Files.newInputStream(calendar)) {
+            return target.events().importCalendar(feed, in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> lines(Doorstep target, LocalDate from) {
+        return TestDoorstep.all(target, from, from.plusYears(1), LONDON).stream()
+                .map(o -> TestDoorstep.line(o, LONDON) + " " + o.event().feedId()).toList();
+    }
+
+    @Test
+    void aWindowQueryOnAnUnknownSiteIsNotFound() {
+        assertThatThrownBy(() -> doorstep.events().query(EventQuery.window("nowhere",
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"))))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
