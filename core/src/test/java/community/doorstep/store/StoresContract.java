@@ -38,10 +38,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static community.doorstep.testing.Calendars.calendar;
@@ -287,6 +293,61 @@ public abstract class StoresContract {
     private static List<String> lines(Doorstep target, LocalDate from) {
         return TestDoorstep.all(target, from, from.plusYears(1), LONDON).stream()
                 .map(o -> TestDoorstep.line(o, LONDON) + " " + o.event().feedId()).toList();
+    }
+
+    @Test
+    void concurrentImportsOfDifferentFeedsAndQueriesLoseNothing() throws Exception {
+        int feeds = 6;
+        int rounds = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(feeds + 2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            AtomicBoolean importing = new AtomicBoolean(true);
+            for (int f = 0; f < feeds; f++) {
+                int feedNo = f;
+                work.add(pool.submit(() -> {
+                    for (int round = 1; round <= rounds; round++) {
+                        importText(new Feed(SITE, "feed-" + feedNo, null, null), roundCalendar(feedNo, round));
+                    }
+                    return null;
+                }));
+            }
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                readers.add(pool.submit(() -> {
+                    int queries = 0;
+                    while (importing.get()) {
+                        // Each feed always holds exactly five events in March, whatever round it is in.
+                        int seen = march().size();
+                        assertThat(seen % 5).isZero();
+                        queries++;
+                    }
+                    return queries;
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get(120, TimeUnit.SECONDS);
+            }
+            importing.set(false);
+            for (Future<Integer> reader : readers) {
+                assertThat(reader.get(120, TimeUnit.SECONDS)).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> titles = TestDoorstep.all(doorstep, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), LONDON).stream()
+                .map(o -> o.event().title()).toList();
+        assertThat(titles).hasSize(feeds * 5).allMatch(title -> title.endsWith("round " + rounds));
+    }
+
+    /** Five events in March for one feed; each round moves them and renames them, so every import changes all. */
+    private static String roundCalendar(int feedNo, int round) {
+        String[][] events = new String[5][];
+        for (int i = 0; i < 5; i++) {
+            events[i] = event("feed" + feedNo + "-" + i + "@x", ":202603" + String.format("%02d", 2 + i * 5 + round) + "T1"
+                    + feedNo + "0000Z", "Group " + feedNo + " event " + i + " round " + round);
+        }
+        return calendar(concat(events));
     }
 
     @Test

@@ -39,7 +39,7 @@ class IcalCorpusTest {
         try (Stream<Path> files = Files.list(corpus)) {
             calendars = files.filter(file -> file.toString().endsWith(".ics")).sorted().toList();
         }
-        assertThat(calendars).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(calendars).hasSizeGreaterThanOrEqualTo(30);
         return calendars.stream().map(calendar -> DynamicTest.dynamicTest(calendar.getFileName().toString(),
                 () -> check(calendar, Path.of(calendar.toString().replaceFirst("\\.ics$", ".expected")))));
     }
