@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Invariants of expansion, against an independent oracle: for DAILY, WEEKLY and MONTHLY (day 1 to 28) rules
  * without BY parts, instance k is simply DTSTART plus k intervals of local wall-clock time.
  */
-class RecurrenceProperties {
+class RecurrencePropertyTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
     private static final Feed FEED = new Feed(TestDoorstep.SITE, "generated", null, null);
