@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** What the benchmarks share: a fresh in-memory Doorstep with one site, and feeds imported into it. */
+/** What the benchmarks share: a Doorstep with one site, and feeds imported into it. */
 final class BenchSites {
     static final String SITE = "bench";
     static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
@@ -35,7 +35,11 @@ final class BenchSites {
 
     /** An empty Doorstep on in-memory stores with the site {@value #SITE} in Europe/London. */
     static Doorstep freshSite() {
-        Doorstep doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        return withSite(Doorstep.builder().stores(Stores.inMemory()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
+    }
+
+    /** Saves the site {@value #SITE} in Europe/London on an empty Doorstep, and hands the Doorstep back. */
+    static Doorstep withSite(Doorstep doorstep) {
         doorstep.sites().saveSite(Site.of(SITE, "Bench").withZone(CalendarGenerator.LONDON));
         return doorstep;
     }

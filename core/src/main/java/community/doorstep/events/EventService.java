@@ -65,6 +65,14 @@ public final class EventService {
         return new OccurrencePage(page, null);
     }
 
+    /**
+     * Every occurrence the query matches, all pages at once (its limit and cursor are ignored): for exports
+     * and tools that need the whole window, not for pages residents scroll.
+     */
+    public List<Occurrence> queryAll(EventQuery query) {
+        return occurrences(query);
+    }
+
     /** One public event by id. */
     public Event event(String siteId, String eventId) {
         requireSite(siteId);

@@ -3,7 +3,6 @@ package community.doorstep.testing;
 import community.doorstep.Doorstep;
 import community.doorstep.events.EventQuery;
 import community.doorstep.events.Occurrence;
-import community.doorstep.events.OccurrencePage;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
 
@@ -32,18 +31,13 @@ public final class TestDoorstep {
         return doorstep;
     }
 
-    /** Every occurrence in [from, to) at midnight in the zone, across all pages and as many windows as it takes. */
+    /** Every occurrence in [from, to) at midnight in the zone, across as many windows as it takes. */
     public static List<Occurrence> all(Doorstep doorstep, LocalDate from, LocalDate to, ZoneId zone) {
         Map<String, Occurrence> all = new LinkedHashMap<>();
         for (LocalDate start = from; start.isBefore(to); start = start.plusYears(1)) {
             LocalDate end = start.plusYears(1).isBefore(to) ? start.plusYears(1) : to;
             EventQuery query = EventQuery.window(SITE, start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
-            OccurrencePage page = doorstep.events().query(query);
-            page.occurrences().forEach(o -> all.putIfAbsent(o.id(), o));
-            while (page.nextCursor() != null) {
-                page = doorstep.events().query(query.withCursor(page.nextCursor()));
-                page.occurrences().forEach(o -> all.putIfAbsent(o.id(), o));
-            }
+            doorstep.events().queryAll(query).forEach(o -> all.putIfAbsent(o.id(), o));
         }
         return new ArrayList<>(all.values());
     }

@@ -5,7 +5,6 @@ import community.doorstep.events.EventQuery;
 import community.doorstep.events.Feed;
 import community.doorstep.events.ImportReport;
 import community.doorstep.events.Occurrence;
-import community.doorstep.events.OccurrencePage;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
 
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -60,16 +58,8 @@ final class FeedCheck {
     }
 
     private Result result(ImportReport report, LocalDate from, LocalDate to) {
-        EventQuery query = EventQuery.window(SITE, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant())
-                .withLimit(EventQuery.MAX_LIMIT);
-        List<Occurrence> occurrences = new ArrayList<>();
-        OccurrencePage page = doorstep.events().query(query);
-        occurrences.addAll(page.occurrences());
-        while (page.nextCursor() != null) {
-            page = doorstep.events().query(query.withCursor(page.nextCursor()));
-            occurrences.addAll(page.occurrences());
-        }
-        return new Result(report, occurrences, zone, from, to);
+        EventQuery query = EventQuery.window(SITE, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
+        return new Result(report, doorstep.events().queryAll(query), zone, from, to);
     }
 
     private static boolean isAddress(String source) {
