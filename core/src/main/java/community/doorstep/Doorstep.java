@@ -1,5 +1,6 @@
 package community.doorstep;
 
+import community.doorstep.access.AccessService;
 import community.doorstep.events.EventService;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.site.SiteStore;
@@ -30,6 +31,7 @@ public final class Doorstep implements AutoCloseable {
     private final Stores stores;
     private final Clock clock;
     private final EventService events;
+    private final AccessService access;
     private final JdbcStores ownedStores;
 
     private Doorstep(Builder builder) {
@@ -37,7 +39,8 @@ public final class Doorstep implements AutoCloseable {
         this.stores = ownedStores != null ? ownedStores
                 : builder.dataSource != null ? JdbcStores.open(builder.dataSource) : builder.stores;
         this.clock = builder.clock;
-        this.events = new EventService(stores.sites(), stores.events(), clock, new FeedFetcher(builder.feedTimeout));
+        this.access = new AccessService(stores.access(), clock);
+        this.events = new EventService(stores.sites(), stores.events(), clock, new FeedFetcher(builder.feedTimeout), access);
     }
 
     public static Builder builder() {
@@ -52,6 +55,11 @@ public final class Doorstep implements AutoCloseable {
     /** The community calendar. */
     public EventService events() {
         return events;
+    }
+
+    /** Secret links: organiser links, manage links, admin tokens. */
+    public AccessService access() {
+        return access;
     }
 
     /** The clock every time-dependent rule reads. */

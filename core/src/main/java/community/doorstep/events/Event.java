@@ -73,6 +73,13 @@ public record Event(
         return uid + "|" + (recurrenceId == null ? "" : recurrenceId.toInstant());
     }
 
+    /** The same event with another moderation state. */
+    public Event withModeration(ModerationState state) {
+        return new Event(siteId, id, uid, recurrenceId, sequence, title, description, time, recurrence,
+                location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
+                status, source, feedId, state);
+    }
+
     /** The same event under another id: imports keep the id an event already had. */
     public Event withId(String newId) {
         return new Event(siteId, newId, uid, recurrenceId, sequence, title, description, time, recurrence,

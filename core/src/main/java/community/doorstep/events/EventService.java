@@ -3,6 +3,9 @@ package community.doorstep.events;
 import community.doorstep.DoorstepException;
 import community.doorstep.InvalidInputException;
 import community.doorstep.NotFoundException;
+import community.doorstep.access.AccessService;
+import community.doorstep.access.Capability;
+import community.doorstep.access.Grant;
 import community.doorstep.access.ModerationState;
 import community.doorstep.events.ical.CalendarReader;
 import community.doorstep.events.ical.CalendarWriter;
@@ -39,13 +42,84 @@ public final class EventService {
     private final EventStore events;
     private final Clock clock;
     private final FeedFetcher fetcher;
+    private final AccessService access;
 
     /** Wired by {@link community.doorstep.Doorstep}; host applications get the service from there. */
-    public EventService(SiteStore sites, EventStore events, Clock clock, FeedFetcher fetcher) {
+    public EventService(SiteStore sites, EventStore events, Clock clock, FeedFetcher fetcher, AccessService access) {
         this.sites = sites;
         this.events = events;
         this.clock = clock;
         this.fetcher = fetcher;
+        this.access = access;
+    }
+
+    /**
+     * Takes a resident's suggestion: stored hidden until a coordinator approves it, with a manage link
+     * for the resident to edit or withdraw it.
+     */
+    public Submitted submit(String siteId, EventSubmission submission) {
+        Site site = requireSite(siteId);
+        String id = Ids.newId();
+        Event event = submittedEvent(site, id, "submission-" + id + "@doorstep", submission);
+        events.save(event);
+        return new Submitted(event, access.issue(siteId, Capability.SUBMISSION, id));
+    }
+
+    /** The suggestion behind a manage link, whatever its moderation state. */
+    public Event submission(String siteId, String manageToken) {
+        Grant grant = access.require(siteId, Capability.SUBMISSION, manageToken);
+        return events.find(siteId, grant.subjectId())
+                .orElseThrow(() -> new NotFoundException("this suggestion has been removed"));
+    }
+
+    /** Changes a suggestion through its manage link; it waits for a coordinator again. */
+    public Event editSubmission(String siteId, String manageToken, EventSubmission submission) {
+        Event before = submission(siteId, manageToken);
+        Event after = submittedEvent(requireSite(siteId), before.id(), before.uid(), submission);
+        events.save(after);
+        return after;
+    }
+
+    /** Withdraws a suggestion: the event and its manage link are gone. */
+    public void withdrawSubmission(String siteId, String manageToken) {
+        Event event = submission(siteId, manageToken);
+        events.delete(siteId, event.id());
+        access.revoke(siteId, Capability.SUBMISSION, event.id());
+    }
+
+    /** Suggestions waiting for a coordinator, oldest start first. */
+    public List<Event> pendingSubmissions(String siteId) {
+        requireSite(siteId);
+        return events.findByModeration(siteId, ModerationState.PENDING).stream()
+                .sorted(java.util.Comparator.comparing((Event e) -> e.time().start().toInstant()).thenComparing(Event::id))
+                .toList();
+    }
+
+    /** A coordinator's decision on a suggestion: approved ones become public, rejected ones stay hidden. */
+    public Event moderate(String siteId, String eventId, ModerationState decision) {
+        Event event = events.find(siteId, eventId)
+                .filter(e -> e.source() == EventSource.SUBMISSION)
+                .orElseThrow(() -> new NotFoundException("there is no suggested event " + eventId + " on site " + siteId));
+        Event decided = event.withModeration(decision);
+        events.save(decided);
+        return decided;
+    }
+
+    private static Event submittedEvent(Site site, String id, String uid, EventSubmission submission) {
+        EventTime time;
+        if (submission.startTime() == null) {
+            time = new EventTime(submission.date().atStartOfDay(site.zone()),
+                    submission.date().plusDays(1).atStartOfDay(site.zone()), true);
+        } else {
+            var start = submission.date().atTime(submission.startTime()).atZone(site.zone());
+            var end = submission.endTime() == null ? start.plusHours(1)
+                    : submission.date().atTime(submission.endTime()).atZone(site.zone());
+            time = new EventTime(start, end, false);
+        }
+        return new Event(site.id(), id, uid, null, 0, submission.title(), submission.description(), time, null,
+                submission.place() == null ? null : Location.named(submission.place()), null, null,
+                submission.organisationId(), null, submission.accessibility(), submission.cost(),
+                submission.bookingLink(), EventStatus.CONFIRMED, EventSource.SUBMISSION, null, ModerationState.PENDING);
     }
 
     /** One page of the occurrences the query asks for, in start order. */

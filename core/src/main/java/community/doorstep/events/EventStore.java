@@ -1,5 +1,7 @@
 package community.doorstep.events;
 
+import community.doorstep.access.ModerationState;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +23,9 @@ public interface EventStore {
 
     /** The overrides (events with a recurrence id) of the series with these uids. */
     List<Event> findOverrides(String siteId, Collection<String> uids);
+
+    /** Events of a site in one moderation state, e.g. the suggestions waiting for a coordinator. */
+    List<Event> findByModeration(String siteId, ModerationState state);
 
     /** All events that came from one feed. */
     List<Event> feedEvents(String siteId, String feedId);

@@ -1,5 +1,6 @@
 package community.doorstep.store;
 
+import community.doorstep.access.AccessStore;
 import community.doorstep.events.EventStore;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.memory.MemoryStores;
@@ -12,6 +13,8 @@ public interface Stores {
     SiteStore sites();
 
     EventStore events();
+
+    AccessStore access();
 
     /** Stores that live as long as the JVM: for tests, previews and throwaway checks. */
     static Stores inMemory() {

@@ -1,6 +1,9 @@
 package community.doorstep.store;
 
 import community.doorstep.ConflictException;
+import community.doorstep.ForbiddenException;
+import community.doorstep.access.Capability;
+import community.doorstep.access.Grant;
 import community.doorstep.Doorstep;
 import community.doorstep.NotFoundException;
 import community.doorstep.access.ModerationState;
@@ -9,6 +12,8 @@ import community.doorstep.events.EventQuery;
 import community.doorstep.events.EventSource;
 import community.doorstep.events.EventStatus;
 import community.doorstep.events.EventStore;
+import community.doorstep.events.EventSubmission;
+import community.doorstep.events.Submitted;
 import community.doorstep.events.EventTime;
 import community.doorstep.events.Feed;
 import community.doorstep.events.FeedImport;
@@ -35,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -348,6 +354,68 @@ public abstract class StoresContract {
                     + feedNo + "0000Z", "Group " + feedNo + " event " + i + " round " + round);
         }
         return calendar(concat(events));
+    }
+
+    @Test
+    void secretLinksAreLongRandomStoredOnlyAsAHashAndScopedToTheirSiteAndUse() {
+        String token = doorstep.access().issue(SITE, Capability.ORGANISER, "lunch-club");
+        String other = doorstep.access().issue(SITE, Capability.ORGANISER, "lunch-club");
+
+        assertThat(token).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(other); // 256 bits, URL-safe
+        Grant grant = doorstep.access().find(SITE, Capability.ORGANISER, token).orElseThrow();
+        assertThat(grant.subjectId()).isEqualTo("lunch-club");
+        assertThat(grant.tokenHash()).isNotEqualTo(token).doesNotContain(token);
+        assertThat(stores.access().findByHash(grant.tokenHash())).contains(grant);
+
+        assertThat(doorstep.access().find(SITE, Capability.SITE_ADMIN, token)).isEmpty();
+        assertThat(doorstep.access().find("cardiff", Capability.ORGANISER, token)).isEmpty();
+        assertThat(doorstep.access().find(SITE, Capability.ORGANISER, token.substring(1) + "A")).isEmpty();
+        assertThat(doorstep.access().find(SITE, Capability.ORGANISER, "short")).isEmpty();
+
+        doorstep.access().revoke(SITE, Capability.ORGANISER, "lunch-club");
+        assertThat(doorstep.access().find(SITE, Capability.ORGANISER, token)).isEmpty();
+        assertThat(doorstep.access().find(SITE, Capability.ORGANISER, other)).isEmpty();
+        assertThatThrownBy(() -> doorstep.access().require(SITE, Capability.ORGANISER, token))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aSuggestionWaitsForACoordinatorAndIsManagedThroughItsLink() {
+        EventSubmission suggestion = new EventSubmission("Street party", "Bring a dish", LocalDate.of(2026, 3, 14),
+                LocalTime.of(14, 0), null, "Royce Road", null, "Free", "Step-free", null);
+        Submitted submitted = doorstep.events().submit(SITE, suggestion);
+
+        assertThat(submitted.toString()).doesNotContain(submitted.manageToken());
+        assertThat(march()).isEmpty();
+        assertThatThrownBy(() -> doorstep.events().event(SITE, submitted.event().id())).isInstanceOf(NotFoundException.class);
+        assertThat(doorstep.events().pendingSubmissions(SITE)).extracting(Event::title).containsExactly("Street party");
+
+        Event edited = doorstep.events().editSubmission(SITE, submitted.manageToken(), new EventSubmission("Street party",
+                "Bring a dish and a chair", LocalDate.of(2026, 3, 14), LocalTime.of(13, 0), LocalTime.of(17, 0),
+                "Royce Road", null, "Free", null, null));
+        assertThat(edited.moderation()).isEqualTo(ModerationState.PENDING);
+        assertThat(doorstep.events().submission(SITE, submitted.manageToken()).description()).isEqualTo("Bring a dish and a chair");
+
+        doorstep.events().moderate(SITE, submitted.event().id(), ModerationState.APPROVED);
+        assertThat(march()).containsExactly(
+                "2026-03-14T13:00:00Z 2026-03-14T17:00:00Z confirmed " + submitted.event().uid() + " Street party");
+        assertThat(doorstep.events().pendingSubmissions(SITE)).isEmpty();
+
+        doorstep.events().moderate(SITE, submitted.event().id(), ModerationState.REJECTED);
+        assertThat(march()).isEmpty();
+
+        doorstep.events().withdrawSubmission(SITE, submitted.manageToken());
+        assertThat(stores.events().find(SITE, submitted.event().id())).isEmpty();
+        assertThatThrownBy(() -> doorstep.events().submission(SITE, submitted.manageToken()))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void onlySuggestionsAreModerated() {
+        importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
+        String feedEventId = stores.events().feedEvents(SITE, FEED.id()).get(0).id();
+        assertThatThrownBy(() -> doorstep.events().moderate(SITE, feedEventId, ModerationState.REJECTED))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -90,6 +90,12 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public List<Event> findByModeration(String siteId, ModerationState state) {
+        return jdbc.query("select * from doorstep_event where site_id = ? and moderation = ?", JdbcEventStore::event,
+                siteId, state.name());
+    }
+
+    @Override
     public List<Event> feedEvents(String siteId, String feedId) {
         return jdbc.query("select * from doorstep_event where site_id = ? and feed_id = ?", JdbcEventStore::event,
                 siteId, feedId);

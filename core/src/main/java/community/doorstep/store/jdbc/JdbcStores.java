@@ -1,6 +1,7 @@
 package community.doorstep.store.jdbc;
 
 import community.doorstep.DoorstepException;
+import community.doorstep.access.AccessStore;
 import community.doorstep.events.EventStore;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
@@ -33,12 +34,14 @@ public final class JdbcStores implements Stores, AutoCloseable {
 
     private final SiteStore sites;
     private final EventStore events;
+    private final AccessStore access;
     private final AutoCloseable owned;
 
     private JdbcStores(DataSource dataSource, AutoCloseable owned) {
         Jdbc jdbc = new Jdbc(dataSource);
         this.sites = new JdbcSiteStore(jdbc);
         this.events = new JdbcEventStore(jdbc);
+        this.access = new JdbcAccessStore(jdbc);
         this.owned = owned;
     }
 
@@ -136,6 +139,11 @@ public final class JdbcStores implements Stores, AutoCloseable {
     @Override
     public EventStore events() {
         return events;
+    }
+
+    @Override
+    public AccessStore access() {
+        return access;
     }
 
     /** Shuts the embedded database's pool; for a host's data source, does nothing. */

@@ -1,6 +1,7 @@
 package community.doorstep.store.memory;
 
 import community.doorstep.ConflictException;
+import community.doorstep.access.ModerationState;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventSpan;
 import community.doorstep.events.EventStore;
@@ -129,6 +130,12 @@ final class MemoryEventStore implements EventStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public synchronized List<Event> findByModeration(String siteId, ModerationState state) {
+        SiteEvents site = sites.get(siteId);
+        return site == null ? List.of() : site.byId.values().stream().filter(e -> e.moderation() == state).toList();
     }
 
     @Override

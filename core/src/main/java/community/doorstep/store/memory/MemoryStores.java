@@ -1,5 +1,6 @@
 package community.doorstep.store.memory;
 
+import community.doorstep.access.AccessStore;
 import community.doorstep.events.EventStore;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
@@ -8,6 +9,7 @@ import community.doorstep.store.Stores;
 public final class MemoryStores implements Stores {
     private final MemorySiteStore sites = new MemorySiteStore();
     private final MemoryEventStore events = new MemoryEventStore();
+    private final MemoryAccessStore access = new MemoryAccessStore();
 
     @Override
     public SiteStore sites() {
@@ -17,5 +19,10 @@ public final class MemoryStores implements Stores {
     @Override
     public EventStore events() {
         return events;
+    }
+
+    @Override
+    public AccessStore access() {
+        return access;
     }
 }

@@ -75,7 +75,8 @@ class DatabaseOpeningTest {
                 + " values (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'doorstep', 1, true)");
         assertThatThrownBy(() -> JdbcStores.openEmbedded(directory))
                 .isInstanceOf(DoorstepException.class)
-                .hasMessageContaining("has schema version 99, newer than this Doorstep knows (1)");
+                .hasMessageContaining("has schema version 99, newer than this Doorstep knows (")
+                .hasMessageContaining("run a newer Doorstep");
     }
 
     @Test
@@ -91,7 +92,7 @@ class DatabaseOpeningTest {
             assertThat(host.info().current().getVersion().getVersion()).isEqualTo("1");
             assertThat(query(pool, "select name from host_member")).containsExactly("Existing member");
             assertThat(query(pool, "select version from doorstep_schema_history where version is not null order by installed_rank"))
-                    .containsExactly("0", "1");
+                    .startsWith("0", "1");
         }
     }
 

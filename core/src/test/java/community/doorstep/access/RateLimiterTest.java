@@ -1,0 +1,37 @@
+package community.doorstep.access;
+
+import community.doorstep.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimiterTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    private final RateLimiter limiter = new RateLimiter(clock, 3, Duration.ofMinutes(1));
+
+    @Test
+    void aBurstIsAllowedThenTheNextWriteWaitsForTheRefill() {
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).contains(Duration.ofMinutes(1));
+
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).contains(Duration.ofSeconds(15));
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
+    }
+
+    @Test
+    void keysAreCountedApart() {
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire("hulme|203.0.113.5");
+        }
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isPresent();
+        assertThat(limiter.tryAcquire("hulme|198.51.100.7")).isEmpty();
+        assertThat(limiter.tryAcquire("cardiff|203.0.113.5")).isEmpty();
+    }
+}
