@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,7 +177,7 @@ public final class EventService {
     /** Imports a calendar handed over as a stream (read to the end, not closed). */
     public ImportReport importCalendar(Feed feed, InputStream calendar) {
         requireSite(feed.siteId());
-        return recordingFailure(feed, () -> importText(feed, readCapped(calendar)));
+        return recordingFailure(feed, () -> importText(feed, readCapped(calendar), null));
     }
 
     /** Imports a calendar file. */
@@ -184,7 +185,7 @@ public final class EventService {
         requireSite(feed.siteId());
         return recordingFailure(feed, () -> {
             try (InputStream in = Files.newInputStream(file)) {
-                return importText(feed, readCapped(in));
+                return importText(feed, readCapped(in), null);
             } catch (IOException e) {
                 throw InvalidInputException.of("file", "readable", "cannot read " + file.getFileName() + ": " + e.getMessage());
             }
@@ -197,7 +198,44 @@ public final class EventService {
             throw InvalidInputException.of("url", "required", "the feed has no url to fetch");
         }
         Site site = requireSite(feed.siteId());
-        return recordingFailure(feed, () -> importText(feed, fetcher.fetch(feed.url(), site.trustedFeedHosts())));
+        return recordingFailure(feed, () -> {
+            Optional<FeedStatus> status = events.feedStatus(site.id(), feed.id()).filter(s -> s.lastSuccess() != null);
+            FeedFetcher.Fetched fetched = fetcher.fetch(feed.url(), site.trustedFeedHosts(),
+                    status.map(FeedStatus::etag).orElse(null), status.map(FeedStatus::lastModified).orElse(null));
+            if (fetched.notModified()) {
+                return unchanged(feed, status.orElseThrow().checksum(), fetched);
+            }
+            return importText(feed, fetched.body(), fetched);
+        });
+    }
+
+    /**
+     * Refreshes every registered feed with an address whose last attempt is older than the interval (or that
+     * was never tried). A failing feed keeps its events and records its error; the others go on.
+     *
+     * @return one line per feed tried: its id and what happened, in plain words
+     */
+    public List<String> refreshDueFeeds(Duration interval) {
+        List<String> outcomes = new ArrayList<>();
+        for (Site site : sites.sites()) {
+            for (Feed feed : events.feeds(site.id())) {
+                boolean due = feed.url() != null && events.feedStatus(site.id(), feed.id())
+                        .map(FeedStatus::lastAttempt)
+                        .map(last -> !clock.instant().isBefore(last.plus(interval)))
+                        .orElse(true);
+                if (!due) {
+                    continue;
+                }
+                try {
+                    ImportReport report = importCalendar(feed);
+                    outcomes.add(site.id() + "/" + feed.id() + ": " + (report.calendarUnchanged() ? "unchanged"
+                            : report.created() + " new, " + report.updated() + " changed, " + report.removed() + " removed"));
+                } catch (DoorstepException e) {
+                    outcomes.add(site.id() + "/" + feed.id() + ": failed: " + e.getMessage());
+                }
+            }
+        }
+        return outcomes;
     }
 
     /** A failed import keeps the feed's last good events and says why it failed. */
@@ -223,14 +261,21 @@ public final class EventService {
         }
     }
 
-    private ImportReport importText(Feed feed, String text) {
+    /** Records a success that changed nothing: the calendar is as it was. */
+    private ImportReport unchanged(Feed feed, String checksum, FeedFetcher.Fetched fetched) {
+        int kept = events.feedEvents(feed.siteId(), feed.id()).size();
+        events.apply(new FeedImport(feed.siteId(), feed.id(), List.of(), List.of(), checksum, clock.instant(),
+                fetched == null ? null : fetched.etag(), fetched == null ? null : fetched.lastModified()));
+        return new ImportReport(feed.id(), 0, 0, kept, 0, List.of(), true);
+    }
+
+    private ImportReport importText(Feed feed, String text, FeedFetcher.Fetched fetched) {
         Site site = requireSite(feed.siteId());
         String checksum = Checksums.ofCalendar(text);
-        List<Event> previous = events.feedEvents(site.id(), feed.id());
         if (events.feedStatus(site.id(), feed.id()).map(FeedStatus::checksum).filter(checksum::equals).isPresent()) {
-            events.apply(new FeedImport(site.id(), feed.id(), List.of(), List.of(), checksum, clock.instant()));
-            return new ImportReport(feed.id(), 0, 0, previous.size(), 0, List.of(), true);
+            return unchanged(feed, checksum, fetched);
         }
+        List<Event> previous = events.feedEvents(site.id(), feed.id());
         ParsedCalendar parsed = CalendarReader.read(text, site.zone(), feed);
         Map<String, Event> existing = new HashMap<>();
         for (Event event : previous) {
@@ -256,7 +301,8 @@ public final class EventService {
             }
         }
         List<String> removed = existing.values().stream().map(Event::id).toList();
-        events.apply(new FeedImport(site.id(), feed.id(), upserts, removed, checksum, clock.instant()));
+        events.apply(new FeedImport(site.id(), feed.id(), upserts, removed, checksum, clock.instant(),
+                fetched == null ? null : fetched.etag(), fetched == null ? null : fetched.lastModified()));
         return new ImportReport(feed.id(), created, updated, unchanged, removed.size(), parsed.skipped(), false);
     }
 

@@ -13,9 +13,11 @@ import java.util.List;
  * @param removedIds ids of the feed's events that the calendar no longer holds
  * @param checksum   the checksum of the calendar text this import came from
  * @param importedAt when the import ran: the feed's last success
+ * @param etag       the feed server's ETag, or {@code null}
+ * @param lastModified the feed server's Last-Modified, or {@code null}
  */
 public record FeedImport(String siteId, String feedId, List<Event> upserts, List<String> removedIds, String checksum,
-                         Instant importedAt) {
+                         Instant importedAt, String etag, String lastModified) {
     public FeedImport {
         upserts = List.copyOf(upserts);
         removedIds = List.copyOf(removedIds);

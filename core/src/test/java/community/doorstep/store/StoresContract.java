@@ -237,11 +237,22 @@ public abstract class StoresContract {
         Event a = before.stream().filter(e -> e.uid().equals("a@x")).findFirst().orElseThrow();
         Event b = before.stream().filter(e -> e.uid().equals("b@x")).findFirst().orElseThrow();
         FeedImport clash = new FeedImport(SITE, FEED.id(), List.of(b.withId("new-id").withId("other"), a.withId("second-a")),
-                List.of(b.id()), "checksum", Instant.parse("2026-03-02T00:00:00Z"));
+                List.of(b.id()), "checksum", Instant.parse("2026-03-02T00:00:00Z"), null, null);
 
         assertThatThrownBy(() -> stores.events().apply(clash)).isInstanceOf(ConflictException.class);
         assertThat(stores.events().feedEvents(SITE, FEED.id())).containsExactlyInAnyOrderElementsOf(before);
         assertThat(stores.events().feedStatus(SITE, FEED.id()).orElseThrow().lastSuccess()).isEqualTo(TestDoorstep.NOW);
+    }
+
+    @Test
+    void aFeedsServerValidatorsAreKeptForTheNextConditionalFetch() {
+        stores.events().apply(new FeedImport(SITE, "lunch", List.of(), List.of(), "sum", TestDoorstep.NOW,
+                "\"abc-123\"", "Sun, 01 Mar 2026 08:00:00 GMT"));
+        stores.events().recordFeedFailure(SITE, "lunch", TestDoorstep.NOW.plusSeconds(60), "HTTP 503");
+        FeedStatus status = stores.events().feedStatus(SITE, "lunch").orElseThrow();
+        assertThat(status).isEqualTo(new FeedStatus(SITE, "lunch", TestDoorstep.NOW.plusSeconds(60), TestDoorstep.NOW,
+                "HTTP 503", "sum", "\"abc-123\"", "Sun, 01 Mar 2026 08:00:00 GMT"));
+        assertThat(stores.events().feeds(SITE)).extracting(Feed::id).containsExactly("lunch");
     }
 
     @Test

@@ -37,15 +37,40 @@ public final class FeedFetcher {
                 .build();
     }
 
+    /**
+     * What a fetch brought: the calendar text, or {@code null} when the server said it has not changed since
+     * the validators sent; and the validators to send next time.
+     *
+     * @param body         the calendar text, or {@code null} for 304 Not Modified
+     * @param etag         the ETag the server gave, or {@code null}
+     * @param lastModified the Last-Modified the server gave, or {@code null}
+     */
+    public record Fetched(String body, String etag, String lastModified) {
+        public boolean notModified() {
+            return body == null;
+        }
+    }
+
     /** The calendar text at this address. */
     public String fetch(URI address, Set<String> trustedHosts) {
+        return fetch(address, trustedHosts, null, null).body();
+    }
+
+    /** The calendar at this address, asked for conditionally when validators from last time are given. */
+    public Fetched fetch(URI address, Set<String> trustedHosts, String etag, String lastModified) {
         URI current = httpForm(address);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             refuseUnsafe(current, trustedHosts);
-            HttpRequest request = HttpRequest.newBuilder(current).timeout(timeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(current).timeout(timeout)
                     .header("Accept", "text/calendar, */*;q=0.5")
-                    .header("User-Agent", "Doorstep feed reader")
-                    .GET().build();
+                    .header("User-Agent", "Doorstep feed reader");
+            if (etag != null) {
+                builder.header("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                builder.header("If-Modified-Since", lastModified);
+            }
+            HttpRequest request = builder.GET().build();
             HttpResponse<InputStream> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -61,11 +86,16 @@ public final class FeedFetcher {
                 current = current.resolve(response.headers().firstValue("Location").get());
                 continue;
             }
+            if (status == 304) {
+                close(response.body());
+                return new Fetched(null, etag, lastModified);
+            }
             if (status != 200) {
                 close(response.body());
                 throw new DoorstepException("fetching " + safe(current) + " answered HTTP " + status);
             }
-            return read(response.body(), current);
+            return new Fetched(read(response.body(), current), response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null));
         }
         throw new DoorstepException("fetching " + safe(address) + " was redirected more than " + MAX_REDIRECTS + " times");
     }

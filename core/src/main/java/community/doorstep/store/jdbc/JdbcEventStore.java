@@ -134,7 +134,8 @@ final class JdbcEventStore implements EventStore {
     public Optional<FeedStatus> feedStatus(String siteId, String feedId) {
         return jdbc.query("select * from doorstep_feed where site_id = ? and id = ? and last_attempt is not null",
                 row -> new FeedStatus(row.getString("site_id"), row.getString("id"), instant(row, "last_attempt"),
-                        instant(row, "last_success"), row.getString("last_error"), row.getString("checksum")),
+                        instant(row, "last_success"), row.getString("last_error"), row.getString("checksum"),
+                        row.getString("etag"), row.getString("last_modified")),
                 siteId, feedId).stream().findFirst();
     }
 
@@ -153,18 +154,18 @@ final class JdbcEventStore implements EventStore {
             Jdbc.batch(connection, "delete from doorstep_event where site_id = ? and id = ?", removals);
             Jdbc.batch(connection, INSERT, inserts);
             return Jdbc.update(connection, "update doorstep_feed set checksum = ?, last_attempt = ?, last_success = ?,"
-                    + " last_error = null where site_id = ? and id = ?", feedImport.checksum(), at, at,
+                    + " last_error = null, etag = ?, last_modified = ? where site_id = ? and id = ?", feedImport.checksum(),
+                    at, at, clip(feedImport.etag(), 500), clip(feedImport.lastModified(), 100),
                     feedImport.siteId(), feedImport.feedId());
         });
     }
 
     @Override
     public void recordFeedFailure(String siteId, String feedId, Instant at, String error) {
-        String shortened = error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
         jdbc.inTransaction(connection -> {
             ensureFeed(connection, siteId, feedId);
             return Jdbc.update(connection, "update doorstep_feed set last_attempt = ?, last_error = ? where site_id = ? and id = ?",
-                    at.toEpochMilli(), shortened, siteId, feedId);
+                    at.toEpochMilli(), clip(error, 2000), siteId, feedId);
         });
     }
 
@@ -226,6 +227,11 @@ final class JdbcEventStore implements EventStore {
                 row.getString("cost"), uri(row.getString("booking_link")), EventStatus.valueOf(row.getString("status")),
                 EventSource.valueOf(row.getString("source")), row.getString("feed_id"),
                 ModerationState.valueOf(row.getString("moderation")));
+    }
+
+    /** Longer than a column holds only when a server misbehaves; the start is what matters. */
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String text(URI uri) {

@@ -196,7 +196,8 @@ final class MemoryEventStore implements EventStore {
         }
         site.feeds.putIfAbsent(feedImport.feedId(), new Feed(feedImport.siteId(), feedImport.feedId(), null, null));
         site.feedStatuses.put(feedImport.feedId(), new FeedStatus(feedImport.siteId(), feedImport.feedId(),
-                feedImport.importedAt(), feedImport.importedAt(), null, feedImport.checksum()));
+                feedImport.importedAt(), feedImport.importedAt(), null, feedImport.checksum(), feedImport.etag(),
+                feedImport.lastModified()));
     }
 
     @Override
@@ -204,8 +205,9 @@ final class MemoryEventStore implements EventStore {
         SiteEvents site = site(siteId);
         site.feeds.putIfAbsent(feedId, new Feed(siteId, feedId, null, null));
         FeedStatus previous = site.feedStatuses.get(feedId);
-        site.feedStatuses.put(feedId, new FeedStatus(siteId, feedId, at,
-                previous == null ? null : previous.lastSuccess(), error, previous == null ? null : previous.checksum()));
+        site.feedStatuses.put(feedId, previous == null ? new FeedStatus(siteId, feedId, at, null, error, null, null, null)
+                : new FeedStatus(siteId, feedId, at, previous.lastSuccess(), error, previous.checksum(), previous.etag(),
+                previous.lastModified()));
     }
 
 
