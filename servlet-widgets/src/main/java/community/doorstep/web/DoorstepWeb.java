@@ -1,0 +1,80 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Mounts Doorstep's web face (the JSON API and the iCal feeds) into any Servlet 6 container.
+ *
+ * <p>Call it while the web application starts, from a {@code ServletContextListener} or a
+ * {@code ServletContainerInitializer}:
+ *
+ * <pre>{@code
+ * public void contextInitialized(ServletContextEvent event) {
+ *     DoorstepWeb.mount(event.getServletContext(), "/doorstep", doorstep);
+ * }
+ * }</pre>
+ *
+ * Everything is then served under the prefix: {@code /doorstep/api/v1/sites/{site}/events} and the rest of
+ * the API, and {@code /doorstep/feeds/{site}/events.ics}. Responses never set a cookie and never start a
+ * session.
+ */
+public final class DoorstepWeb {
+    private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
+
+    private DoorstepWeb() {
+    }
+
+    /**
+     * Registers Doorstep's filter and servlet on the context, under {@code prefix + "/*"}.
+     *
+     * @param context  the web application's context, still initialising
+     * @param prefix   where to mount, such as {@code "/doorstep"}; {@code ""} or {@code "/"} for the root
+     * @param doorstep the Doorstep to serve; the host keeps it and closes it when the application stops
+     * @throws IllegalArgumentException if the prefix is not a plain path
+     * @throws IllegalStateException    if something is already mounted there or the context has started
+     */
+    public static void mount(ServletContext context, String prefix, Doorstep doorstep) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(doorstep, "doorstep");
+        String path = normalise(Objects.requireNonNull(prefix, "prefix"));
+        String pattern = path + "/*";
+        String name = "doorstep" + path;
+
+        FilterRegistration.Dynamic guard = context.addFilter(name + "-guard", new GuardFilter());
+        if (guard == null) {
+            throw new IllegalStateException("Doorstep is already mounted at \"" + prefix + "\"");
+        }
+        guard.setAsyncSupported(true);
+        // ahead of the host's own filters, so nothing they add (a session, a cookie) escapes the guard
+        guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), false, pattern);
+
+        ServletRegistration.Dynamic servlet = context.addServlet(name, new ServletContainer(WebApplication.create(doorstep)));
+        if (servlet == null) {
+            throw new IllegalStateException("a servlet named \"" + name + "\" is already registered");
+        }
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        Set<String> taken = servlet.addMapping(pattern);
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("another servlet is already mapped to " + taken);
+        }
+    }
+
+    private static String normalise(String prefix) {
+        String path = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        if (!PREFIX.matcher(path).matches()) {
+            throw new IllegalArgumentException("prefix must be \"\" or a path such as \"/doorstep\", not \"" + prefix + "\"");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,63 @@
+package community.doorstep.web;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.process.Inflector;
+import org.glassfish.jersey.server.model.Resource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * Helpers for the routes: they are declared in code, with handlers that read their parameters as text,
+ * so nothing is left to reflection and no parameter fails before the API can explain why.
+ */
+final class Routes {
+    static final String JSON = "application/json";
+    static final String CALENDAR = "text/calendar; charset=utf-8";
+
+    private Routes() {
+    }
+
+    static void get(Resource.Builder parent, String path, String mediaType,
+                    Function<ContainerRequestContext, Response> handler) {
+        parent.addChildResource(path).addMethod(HttpMethod.GET).produces(mediaType).handledBy(new Handler(handler)).build();
+    }
+
+    static String pathParam(ContainerRequestContext request, String name) {
+        return request.getUriInfo().getPathParameters().getFirst(name);
+    }
+
+    static QueryParams queryParams(ContainerRequestContext request) {
+        return new QueryParams(request.getUriInfo().getQueryParameters());
+    }
+
+    /** Bodies go out as bytes so {@link CachingFilter} can tag exactly what is sent. */
+    static Response json(Object body) {
+        return Response.ok(Json.bytes(body), JSON).build();
+    }
+
+    static Response calendar(String text) {
+        // as text, not a MediaType, so it goes out exactly as written
+        return Response.ok(text.getBytes(StandardCharsets.UTF_8)).header(HttpHeaders.CONTENT_TYPE, CALENDAR).build();
+    }
+
+    /**
+     * A handler with its type arguments written out: Jersey reads them to know what to pass to
+     * {@code apply}, and a bare lambda has lost them.
+     */
+    private static final class Handler implements Inflector<ContainerRequestContext, Response> {
+        private final Function<ContainerRequestContext, Response> body;
+
+        Handler(Function<ContainerRequestContext, Response> body) {
+            this.body = body;
+        }
+
+        @Override
+        public Response apply(ContainerRequestContext request) {
+            return body.apply(request);
+        }
+    }
+}
