@@ -1,13 +1,14 @@
 package community.doorstep.samples;
 
 import community.doorstep.DoorstepException;
+import community.doorstep.samples.demo.DemoServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,9 +77,16 @@ public final class DoorstepCommand {
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Show the next two weeks of the sample neighbourhood's calendar.")
+            description = "Start the demo: a seeded neighbourhood on embedded Jetty with its data in a directory.")
     static final class Demo implements Callable<Integer> {
-        static final String SAMPLE = "hulme-groups.ics";
+        @Option(names = "--port", defaultValue = "8080", description = "port to listen on (default: ${DEFAULT-VALUE}; 0 for any)")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = "--data", defaultValue = "data", description = "directory for the demo's database (default: ${DEFAULT-VALUE})")
+        Path data;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -91,15 +99,11 @@ public final class DoorstepCommand {
 
         @Override
         public Integer call() throws Exception {
-            ZoneId london = ZoneId.of("Europe/London");
-            LocalDate today = LocalDate.now(clock.withZone(london));
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Doorstep demo: the sample neighbourhood's groups' calendar for the next two weeks,");
-            out.println("read exactly as `./doorstep feed check` reads any group's calendar.");
-            out.println();
-            try (InputStream sample = DoorstepCommand.class.getResourceAsStream(SAMPLE)) {
-                print(FeedCheck.check(sample, today, today.plusDays(14), london, clock), Format.text, out,
-                        spec.commandLine().getErr());
+            try (DemoServer demo = DemoServer.start(host, port, data, clock)) {
+                PrintWriter out = spec.commandLine().getOut();
+                demo.welcome().forEach(out::println);
+                out.flush();
+                demo.join();
             }
             return 0;
         }

@@ -105,11 +105,4 @@ class FeedCheckCommandTest {
         assertThat(tooLong.status()).isEqualTo(1);
         assertThat(tooLong.err()).contains("to must be at most 366 days after from");
     }
-
-    @Test
-    void theDemoShowsTheSampleNeighbourhoodsNextTwoWeeks() {
-        Run run = run("demo");
-        assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("from 2026-06-03 to 2026-06-17", "Community lunch club", "Paned a sgwrs");
-    }
 }

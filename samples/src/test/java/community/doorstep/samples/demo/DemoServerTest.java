@@ -1,0 +1,86 @@
+package community.doorstep.samples.demo;
+
+import community.doorstep.access.Capability;
+import community.doorstep.events.EventQuery;
+import community.doorstep.events.EventSubmission;
+import community.doorstep.events.Occurrence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoServerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private List<Occurrence> nextFourWeeks(DemoServer demo) {
+        Instant from = Instant.parse("2026-11-24T00:00:00Z");
+        return demo.doorstep().events().queryAll(EventQuery.window(DemoServer.SITE, from, from.plusSeconds(28 * 86_400L)));
+    }
+
+    @Test
+    void everyGroupsCalendarIsImportedOverHttpFromTheDemosOwnFeeds() throws Exception {
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            List<Occurrence> occurrences = nextFourWeeks(demo);
+            Set<String> groups = occurrences.stream().map(o -> o.event().organisationId()).collect(Collectors.toSet());
+            assertThat(groups).hasSize(DemoGroups.GROUPS.size());
+            assertThat(occurrences).extracting(o -> o.event().title()).contains("Community lunch club", "Repair café",
+                    "Taith gerdded Gymraeg: Welsh-speaking walk");
+            assertThat(demo.doorstep().events().feedStatus(DemoServer.SITE, "lunch-club").orElseThrow().lastError()).isNull();
+
+            HttpResponse<String> api = http.send(HttpRequest.newBuilder(
+                    demo.base().resolve("/doorstep/api/v1/sites/hulme/events?from=2026-11-24&to=2026-12-01")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.body()).contains("Community lunch club");
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(demo.base()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).contains("Hulme Community Partnership", "/doorstep/w/hulme/events");
+            assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(demo.welcome()).anyMatch(line -> line.contains(demo.adminToken()));
+        }
+    }
+
+    @Test
+    void dataSurviveARestartAndEachStartHasANewAdminToken() throws Exception {
+        String firstToken;
+        String suggestionId;
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            firstToken = demo.adminToken();
+            suggestionId = demo.doorstep().events().submit(DemoServer.SITE, new EventSubmission("Street party", null,
+                    LocalDate.of(2026, 12, 5), null, null, "Royce Road", null, null, null, null)).event().id();
+        }
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            assertThat(demo.doorstep().events().pendingSubmissions(DemoServer.SITE)).extracting(e -> e.id()).containsExactly(suggestionId);
+            assertThat(demo.doorstep().sites().organisations(DemoServer.SITE)).hasSize(DemoGroups.GROUPS.size());
+            assertThat(demo.adminToken()).isNotEqualTo(firstToken);
+            assertThat(demo.doorstep().access().find(DemoServer.SITE, Capability.SITE_ADMIN, firstToken)).isEmpty();
+            assertThat(demo.doorstep().access().find(DemoServer.SITE, Capability.SITE_ADMIN, demo.adminToken())).isPresent();
+            assertThat(nextFourWeeks(demo)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theGroupsCalendarsFollowToday() {
+        LocalDate today = LocalDate.of(2027, 5, 3);
+        for (DemoGroups.Group group : DemoGroups.GROUPS) {
+            assertThat(DemoGroups.calendar(group, today)).anySatisfy(event ->
+                    assertThat(event.time().start().toLocalDate()).isAfter(today.plusDays(7)));
+        }
+    }
+}
