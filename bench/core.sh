@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks of doorstep-core (core/src/jmh/java).
 #
-#   bench/core.sh                          # everything, with the defaults below (about 2 minutes on 2 cores)
+#   bench/core.sh                          # everything, with the defaults below (about 5 minutes on 2 cores)
 #   bench/core.sh WindowQuery              # only benchmarks matching a regular expression
 #   bench/core.sh -f 3 -i 10 ImportBenchmark
 #   bench/core.sh -l                       # list the benchmarks; bench/core.sh -h for every JMH option
 #
 # Defaults: 1 fork, 3 warm-up iterations of 2 s, 5 measured iterations of 2 s, results as JSON in
 # core/target/bench/jmh-results.json. Any of these given on the command line replaces the default.
+#
+# The benchmarks run on in-memory stores, on embedded H2 and on PostgreSQL (their `store` parameter). PostgreSQL
+# is the server named by DOORSTEP_TEST_POSTGRES_URL (and _USER, _PASSWORD); when that is unset, a throwaway
+# server is installed if need be, started for this run and removed at its end (.ci/postgres.sh).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+if [[ -z "${DOORSTEP_TEST_POSTGRES_URL:-}" ]]; then
+    # shellcheck source=../.ci/postgres.sh
+    source .ci/postgres.sh
+    # Called in a list so the errexit and pipefail above stay out of a script written without them; its EXIT
+    # trap stops and removes the server, so java below must not replace this shell (no exec).
+    start_postgres || { echo "bench/core.sh: could not start PostgreSQL" >&2; exit 1; }
+fi
 
 classpath_file=core/target/bench/classpath.txt
 mvn -q -B -Pbench -pl core -am test-compile
@@ -39,4 +51,4 @@ given -r "$@" || defaults+=(-r 2s)
 given -rf "$@" || defaults+=(-rf json)
 given -rff "$@" || defaults+=(-rff core/target/bench/jmh-results.json)
 
-exec java -cp "$classpath" org.openjdk.jmh.Main "${defaults[@]}" "$@"
+java -cp "$classpath" org.openjdk.jmh.Main "${defaults[@]}" "$@"
