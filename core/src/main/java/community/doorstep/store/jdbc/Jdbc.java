@@ -82,6 +82,34 @@ final class Jdbc {
         }
     }
 
+    /** Runs one query for each parameter list on one prepared statement, and collects every row. */
+    <T> List<T> queryEach(String sql, Rows<T> rows, List<Object[]> parameterLists) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            List<T> found = new ArrayList<>();
+            for (Object[] parameters : parameterLists) {
+                bind(statement, parameters);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        found.add(rows.map(result));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Whether the database is H2, whose planner needs some queries put differently. */
+    boolean isH2() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
     /** Runs one statement for each parameter list, sent to the database as a batch. */
     static void batch(Connection connection, String sql, List<Object[]> parameterLists) throws SQLException {
         if (parameterLists.isEmpty()) {

@@ -45,9 +45,16 @@ final class JdbcEventStore implements EventStore {
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
     private final Jdbc jdbc;
+    /**
+     * H2 answers {@code uid in (…)} by testing the list against every event of the site, so a window query
+     * over 50,000 events spent most of its time there; one indexed lookup per uid is fifty times faster on H2.
+     * PostgreSQL plans the list well and would pay a round trip per uid instead.
+     */
+    private final boolean overridesOneUidAtATime;
 
     JdbcEventStore(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.overridesOneUidAtATime = jdbc.isH2();
     }
 
     @Override
@@ -74,6 +81,13 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public List<Event> findOverrides(String siteId, Collection<String> uids) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        if (overridesOneUidAtATime) {
+            return jdbc.queryEach("select * from doorstep_event where site_id = ? and uid = ? and recurrence_id is not null",
+                    JdbcEventStore::event, uids.stream().map(uid -> new Object[]{siteId, uid}).toList());
+        }
         List<String> all = List.copyOf(uids);
         List<Event> found = new ArrayList<>();
         for (int start = 0; start < all.size(); start += IN_LIST_CHUNK) {
