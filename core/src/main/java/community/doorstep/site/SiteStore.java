@@ -20,4 +20,10 @@ public interface SiteStore {
     void saveArea(Area area);
 
     List<Area> areas(String siteId);
+
+    /**
+     * A number that changes whenever anything residents see on the site changes (events, organisations,
+     * areas): caches of public pages compare it to know whether they are still current. 0 for an unknown site.
+     */
+    long contentVersion(String siteId);
 }

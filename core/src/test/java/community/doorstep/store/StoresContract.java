@@ -256,6 +256,30 @@ public abstract class StoresContract {
     }
 
     @Test
+    void theContentVersionMovesWithEveryChangeResidentsCouldSeeAndOnlyThen() {
+        long start = doorstep.sites().contentVersion(SITE);
+        String text = calendar(event("a@x", ":20260305T120000Z", "Lunch club"));
+        importText(FEED, text);
+        long afterImport = doorstep.sites().contentVersion(SITE);
+        assertThat(afterImport).isGreaterThan(start);
+
+        importText(FEED, text);
+        importText(FEED, text + "\r\n");
+        assertThat(doorstep.sites().contentVersion(SITE)).isEqualTo(afterImport);
+
+        doorstep.sites().saveOrganisation(new Organisation(SITE, "lunch-club", "Lunch Club", null, null));
+        long afterOrganisation = doorstep.sites().contentVersion(SITE);
+        assertThat(afterOrganisation).isGreaterThan(afterImport);
+
+        Submitted submitted = doorstep.events().submit(SITE, new EventSubmission("Street party", null,
+                LocalDate.of(2026, 3, 14), null, null, null, null, null, null, null));
+        doorstep.events().moderate(SITE, submitted.event().id(), ModerationState.APPROVED);
+        long afterModeration = doorstep.sites().contentVersion(SITE);
+        assertThat(afterModeration).isGreaterThan(afterOrganisation);
+        assertThat(doorstep.sites().contentVersion("nowhere")).isZero();
+    }
+
+    @Test
     void feedsAreRegisteredAndListed() {
         Feed withUrl = new Feed(SITE, "repair", "repair-cafe", URI.create("https://calendar.example/repair.ics"));
         doorstep.events().registerFeed(withUrl);

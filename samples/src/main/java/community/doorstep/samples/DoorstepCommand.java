@@ -88,6 +88,10 @@ public final class DoorstepCommand {
         @Option(names = "--data", defaultValue = "data", description = "directory for the demo's database (default: ${DEFAULT-VALUE})")
         Path data;
 
+        @Option(names = "--load-test-events", defaultValue = "0", hidden = true,
+                description = "extra events and a /baseline servlet for bench/web.sh")
+        int loadTestEvents;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -99,7 +103,7 @@ public final class DoorstepCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (DemoServer demo = DemoServer.start(host, port, data, clock)) {
+            try (DemoServer demo = DemoServer.start(host, port, data, clock, loadTestEvents)) {
                 PrintWriter out = spec.commandLine().getOut();
                 demo.welcome().forEach(out::println);
                 out.flush();

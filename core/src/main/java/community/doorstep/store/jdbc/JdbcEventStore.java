@@ -167,6 +167,9 @@ final class JdbcEventStore implements EventStore {
             ensureFeed(connection, feedImport.siteId(), feedImport.feedId());
             Jdbc.batch(connection, "delete from doorstep_event where site_id = ? and id = ?", removals);
             Jdbc.batch(connection, INSERT, inserts);
+            if (!removals.isEmpty()) {
+                JdbcSiteStore.bumpContentVersion(connection, feedImport.siteId());
+            }
             return Jdbc.update(connection, "update doorstep_feed set checksum = ?, last_attempt = ?, last_success = ?,"
                     + " last_error = null, etag = ?, last_modified = ? where site_id = ? and id = ?", feedImport.checksum(),
                     at, at, clip(feedImport.etag(), 500), clip(feedImport.lastModified(), 100),
@@ -195,13 +198,17 @@ final class JdbcEventStore implements EventStore {
         Object[] row = row(event);
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", event.siteId(), event.id());
+            JdbcSiteStore.bumpContentVersion(connection, event.siteId());
             return Jdbc.update(connection, INSERT, row);
         });
     }
 
     @Override
     public void delete(String siteId, String eventId) {
-        jdbc.update("delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
+        jdbc.inTransaction(connection -> {
+            JdbcSiteStore.bumpContentVersion(connection, siteId);
+            return Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
+        });
     }
 
     private static Object[] row(Event event) {

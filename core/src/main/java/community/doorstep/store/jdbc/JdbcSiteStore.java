@@ -28,7 +28,7 @@ final class JdbcSiteStore implements SiteStore {
                     SqlText.lines(site.languages().stream().map(Locale::toLanguageTag).toList()),
                     SqlText.sortedLines(site.allowedOrigins()), SqlText.sortedLines(site.trustedFeedHosts()), site.id()};
             if (Jdbc.update(connection, "update doorstep_site set name = ?, zone = ?, languages = ?, allowed_origins = ?,"
-                    + " trusted_feed_hosts = ? where id = ?", values) == 0) {
+                    + " trusted_feed_hosts = ?, content_version = content_version + 1 where id = ?", values) == 0) {
                 Jdbc.update(connection, "insert into doorstep_site (name, zone, languages, allowed_origins,"
                         + " trusted_feed_hosts, id) values (?, ?, ?, ?, ?, ?)", values);
             }
@@ -55,9 +55,13 @@ final class JdbcSiteStore implements SiteStore {
 
     @Override
     public void saveOrganisation(Organisation organisation) {
-        jdbc.inTransaction(connection -> upsert(connection, "doorstep_organisation", organisation.siteId(), organisation.id(),
-                new String[]{"name", "area_id", "website"},
-                new Object[]{organisation.name(), organisation.areaId(), organisation.website()}));
+        jdbc.inTransaction(connection -> {
+            upsert(connection, "doorstep_organisation", organisation.siteId(), organisation.id(),
+                    new String[]{"name", "area_id", "website"},
+                    new Object[]{organisation.name(), organisation.areaId(), organisation.website()});
+            bumpContentVersion(connection, organisation.siteId());
+            return null;
+        });
     }
 
     @Override
@@ -79,8 +83,22 @@ final class JdbcSiteStore implements SiteStore {
 
     @Override
     public void saveArea(Area area) {
-        jdbc.inTransaction(connection -> upsert(connection, "doorstep_area", area.siteId(), area.id(),
-                new String[]{"name"}, new Object[]{area.name()}));
+        jdbc.inTransaction(connection -> {
+            upsert(connection, "doorstep_area", area.siteId(), area.id(), new String[]{"name"}, new Object[]{area.name()});
+            bumpContentVersion(connection, area.siteId());
+            return null;
+        });
+    }
+
+    @Override
+    public long contentVersion(String siteId) {
+        return jdbc.query("select content_version from doorstep_site where id = ?", row -> row.getLong(1), siteId)
+                .stream().findFirst().orElse(0L);
+    }
+
+    /** Called inside every transaction that changes what the site shows. */
+    static void bumpContentVersion(Connection connection, String siteId) throws SQLException {
+        Jdbc.update(connection, "update doorstep_site set content_version = content_version + 1 where id = ?", siteId);
     }
 
     @Override
@@ -90,7 +108,7 @@ final class JdbcSiteStore implements SiteStore {
     }
 
     /** Updates the row keyed by (site_id, id), or inserts it. */
-    private static Void upsert(Connection connection, String table, String siteId, String id, String[] columns,
+    private static void upsert(Connection connection, String table, String siteId, String id, String[] columns,
                                Object[] values) throws SQLException {
         Object[] parameters = new Object[values.length + 2];
         System.arraycopy(values, 0, parameters, 0, values.length);
@@ -101,6 +119,5 @@ final class JdbcSiteStore implements SiteStore {
             Jdbc.update(connection, "insert into " + table + " (" + String.join(", ", columns) + ", site_id, id) values ("
                     + "?, ".repeat(columns.length) + "?, ?)", parameters);
         }
-        return null;
     }
 }

@@ -32,6 +32,11 @@ final class MemoryEventStore implements EventStore {
     private static final Duration SHORT = Duration.ofDays(7);
 
     private final Map<String, SiteEvents> sites = new HashMap<>();
+    private final ContentVersions versions;
+
+    MemoryEventStore(ContentVersions versions) {
+        this.versions = versions;
+    }
 
     private static final class SiteEvents {
         final Map<String, Event> byId = new HashMap<>();
@@ -194,6 +199,9 @@ final class MemoryEventStore implements EventStore {
         for (int i = 0; i < spans.size(); i++) {
             site.put(feedImport.upserts().get(i), spans.get(i));
         }
+        if (!spans.isEmpty() || !feedImport.removedIds().isEmpty()) {
+            versions.bump(feedImport.siteId());
+        }
         site.feeds.putIfAbsent(feedImport.feedId(), new Feed(feedImport.siteId(), feedImport.feedId(), null, null));
         site.feedStatuses.put(feedImport.feedId(), new FeedStatus(feedImport.siteId(), feedImport.feedId(),
                 feedImport.importedAt(), feedImport.importedAt(), null, feedImport.checksum(), feedImport.etag(),
@@ -214,6 +222,7 @@ final class MemoryEventStore implements EventStore {
     @Override
     public synchronized void save(Event event) {
         site(event.siteId()).put(event, EventSpan.of(event));
+        versions.bump(event.siteId());
     }
 
     @Override
@@ -221,6 +230,7 @@ final class MemoryEventStore implements EventStore {
         SiteEvents site = sites.get(siteId);
         if (site != null) {
             site.remove(eventId);
+            versions.bump(siteId);
         }
     }
 

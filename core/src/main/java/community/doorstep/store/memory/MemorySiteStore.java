@@ -17,10 +17,16 @@ final class MemorySiteStore implements SiteStore {
     private final Map<String, Site> sites = new ConcurrentSkipListMap<>();
     private final Map<String, Organisation> organisations = new ConcurrentHashMap<>();
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
+    private final ContentVersions versions;
+
+    MemorySiteStore(ContentVersions versions) {
+        this.versions = versions;
+    }
 
     @Override
     public void saveSite(Site site) {
         sites.put(site.id(), site);
+        versions.bump(site.id());
     }
 
     @Override
@@ -36,6 +42,7 @@ final class MemorySiteStore implements SiteStore {
     @Override
     public void saveOrganisation(Organisation organisation) {
         organisations.put(organisation.siteId() + "/" + organisation.id(), organisation);
+        versions.bump(organisation.siteId());
     }
 
     @Override
@@ -54,6 +61,12 @@ final class MemorySiteStore implements SiteStore {
     @Override
     public void saveArea(Area area) {
         areas.put(area.siteId() + "/" + area.id(), area);
+        versions.bump(area.siteId());
+    }
+
+    @Override
+    public long contentVersion(String siteId) {
+        return versions.current(siteId);
     }
 
     @Override

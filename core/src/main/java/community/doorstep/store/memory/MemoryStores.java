@@ -7,8 +7,9 @@ import community.doorstep.store.Stores;
 
 /** In-memory stores: thread-safe, indexed like the JDBC ones, gone when the JVM stops. */
 public final class MemoryStores implements Stores {
-    private final MemorySiteStore sites = new MemorySiteStore();
-    private final MemoryEventStore events = new MemoryEventStore();
+    private final ContentVersions versions = new ContentVersions();
+    private final MemorySiteStore sites = new MemorySiteStore(versions);
+    private final MemoryEventStore events = new MemoryEventStore(versions);
     private final MemoryAccessStore access = new MemoryAccessStore();
 
     @Override

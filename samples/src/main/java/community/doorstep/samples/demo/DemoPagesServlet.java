@@ -1,5 +1,6 @@
 package community.doorstep.samples.demo;
 
+import community.doorstep.events.Event;
 import community.doorstep.events.ical.CalendarWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +27,11 @@ final class DemoPagesServlet extends HttpServlet {
     private static final Pattern CALENDAR = Pattern.compile("/calendars/([a-z0-9-]+)\\.ics");
 
     private final transient Clock clock;
+    private final int loadTestEvents;
 
-    DemoPagesServlet(Clock clock) {
+    DemoPagesServlet(Clock clock, int loadTestEvents) {
         this.clock = clock;
+        this.loadTestEvents = loadTestEvents;
     }
 
     @Override
@@ -46,15 +50,23 @@ final class DemoPagesServlet extends HttpServlet {
         }
     }
 
-    private void serveCalendar(String groupId, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        DemoGroups.Group group = DemoGroups.GROUPS.stream().filter(g -> g.id().equals(groupId)).findFirst().orElse(null);
-        if (group == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    private void serveCalendar(String feedId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock.withZone(DemoGroups.LONDON));
-        String text = CalendarWriter.write(group.name(), DemoGroups.calendar(group, today),
-                today.atStartOfDay(DemoGroups.LONDON).toInstant());
+        List<Event> events;
+        String name;
+        if (loadTestEvents > 0 && feedId.equals(DemoServer.LOAD_TEST_FEED)) {
+            events = LoadTestCalendar.events(loadTestEvents, today);
+            name = "Load test";
+        } else {
+            DemoGroups.Group group = DemoGroups.GROUPS.stream().filter(g -> g.id().equals(feedId)).findFirst().orElse(null);
+            if (group == null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            events = DemoGroups.calendar(group, today);
+            name = group.name();
+        }
+        String text = CalendarWriter.write(name, events, today.atStartOfDay(DemoGroups.LONDON).toInstant());
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + sha256(body) + "\"";
         if (etag.equals(request.getHeader("If-None-Match"))) {

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class DemoServer implements AutoCloseable {
     static final String SITE = "hulme";
     static final String PREFIX = "/doorstep";
+    static final String LOAD_TEST_FEED = "load-test";
     /** Feeds are looked at this often; each is fetched again when its last attempt is older than REFRESH_AFTER. */
     private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
     private static final Duration REFRESH_AFTER = Duration.ofMinutes(15);
@@ -54,6 +55,16 @@ public final class DemoServer implements AutoCloseable {
 
     /** Starts the demo on the host and port (0 for any free one), keeping its data in the directory. */
     public static DemoServer start(String host, int port, Path dataDirectory, Clock clock) throws Exception {
+        return start(host, port, dataDirectory, clock, 0);
+    }
+
+    /**
+     * As {@link #start(String, int, Path, Clock)}; with {@code loadTestEvents > 0} the site also gets that many
+     * extra events (from one more served calendar) and a static servlet at {@code /baseline}, the yardstick
+     * the load test compares Doorstep's pages with.
+     */
+    public static DemoServer start(String host, int port, Path dataDirectory, Clock clock, int loadTestEvents)
+            throws Exception {
         Doorstep doorstep = Doorstep.builder().embeddedDatabase(dataDirectory).clock(clock).build();
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -63,7 +74,10 @@ public final class DemoServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-        context.addServlet(new ServletHolder(new DemoPagesServlet(clock)), "/");
+        context.addServlet(new ServletHolder(new DemoPagesServlet(clock, loadTestEvents)), "/");
+        if (loadTestEvents > 0) {
+            context.addServlet(new ServletHolder(new BaselineServlet()), "/baseline");
+        }
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
@@ -81,6 +95,9 @@ public final class DemoServer implements AutoCloseable {
         String adminToken;
         try {
             seed(doorstep, base);
+            if (loadTestEvents > 0) {
+                doorstep.events().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
+            }
             adminToken = freshAdminToken(doorstep);
             doorstep.events().refreshDueFeeds(REFRESH_AFTER);
         } catch (RuntimeException e) {
