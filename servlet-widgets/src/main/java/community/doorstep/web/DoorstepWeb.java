@@ -58,6 +58,11 @@ public final class DoorstepWeb {
         // ahead of the host's own filters, so nothing they add (a session, a cookie) escapes the guard
         guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), false, pattern);
 
+        FilterRegistration.Dynamic cache = context.addFilter(name + "-cache", new CachedReadsFilter(doorstep, path));
+        cache.setAsyncSupported(true);
+        // after the guard, so answers served from the cache carry its headers too
+        cache.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
+
         ServletRegistration.Dynamic servlet = context.addServlet(name, new ServletContainer(WebApplication.create(doorstep)));
         if (servlet == null) {
             throw new IllegalStateException("a servlet named \"" + name + "\" is already registered");

@@ -1,0 +1,229 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the public read paths (events JSON, feeds, event and list widgets) in memory, so the hot path of a busy
+ * site is a map look-up: an answer is served again while the site's content version
+ * ({@link community.doorstep.site.SiteStore#contentVersion}) and the day in the site's zone are unchanged, and
+ * a matching {@code If-None-Match} gets its 304 after one primary-key read of that version. Every change
+ * residents could see bumps the version in the same transaction, on whichever node made it, so nothing stale
+ * is served.
+ */
+final class CachedReadsFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    /** Secret-link pages and forms are never cached: they are private, or they change on every visit. */
+    private static final Pattern CACHEABLE = Pattern.compile(
+            "/(?:api/v1/sites/([a-z0-9-]+)/(?:events|organisations|areas|tags)(?:/[^/]+)?"
+                    + "|feeds/([a-z0-9-]+)/[^/]+\\.ics"
+                    + "|w/([a-z0-9-]+)/events(?:/[^/]+)?)");
+    private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "transfer-encoding", "set-cookie",
+            "connection");
+    private static final int MAX_ENTRIES = 2_000;
+    private static final int MAX_BODY = 512 * 1024;
+
+    private final transient Doorstep doorstep;
+    private final String prefix;
+    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private final Map<String, SiteState> sites = new LinkedHashMap<>();
+
+    private record Entry(long version, LocalDate day, int status, List<String[]> headers, String etag, byte[] body) {
+    }
+
+    private record SiteState(long version, ZoneId zone) {
+    }
+
+    CachedReadsFilter(Doorstep doorstep, String prefix) {
+        this.doorstep = doorstep;
+        this.prefix = prefix;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher cacheable = path.startsWith(prefix) ? CACHEABLE.matcher(path.substring(prefix.length())) : null;
+        if (!"GET".equals(request.getMethod()) || cacheable == null || !cacheable.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String site = cacheable.group(1) != null ? cacheable.group(1)
+                : cacheable.group(2) != null ? cacheable.group(2) : cacheable.group(3);
+        SiteState state = siteState(site);
+        if (state == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LocalDate day = LocalDate.now(doorstep.clock().withZone(state.zone()));
+        String language = String.valueOf(request.getHeader("Accept-Language"));
+        String key = path + "?" + request.getQueryString() + "\n" + language.substring(0, Math.min(100, language.length()));
+        Entry cached;
+        synchronized (entries) {
+            cached = entries.get(key);
+        }
+        if (cached != null && cached.version() == state.version() && cached.day().equals(day)) {
+            replay(cached, request, response);
+            return;
+        }
+        CapturingResponse capture = new CapturingResponse(response);
+        chain.doFilter(request, capture);
+        capture.flushBuffer();
+        byte[] body = capture.captured();
+        if (capture.getStatus() == 200 && body != null && body.length <= MAX_BODY && response.getHeader("ETag") != null) {
+            List<String[]> headers = new ArrayList<>();
+            for (String name : response.getHeaderNames()) {
+                if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                    for (String value : response.getHeaders(name)) {
+                        headers.add(new String[]{name, value});
+                    }
+                }
+            }
+            synchronized (entries) {
+                entries.put(key, new Entry(state.version(), day, 200, headers, response.getHeader("ETag"), body));
+            }
+        }
+    }
+
+    private static void replay(Entry cached, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        for (String[] header : cached.headers()) {
+            response.setHeader(header[0], header[1]);
+        }
+        if (CachingFilter.matches(request.getHeader("If-None-Match"), cached.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            response.setContentType(null);
+            return;
+        }
+        response.setStatus(cached.status());
+        response.setContentLength(cached.body().length);
+        response.getOutputStream().write(cached.body());
+    }
+
+    /**
+     * The site's current content version and its zone; {@code null} for no such site. The version is read on
+     * every request; the site itself only when the version moved (saving a site moves it too).
+     */
+    private SiteState siteState(String siteId) {
+        long version = doorstep.sites().contentVersion(siteId);
+        if (version == 0) {
+            return null;
+        }
+        synchronized (sites) {
+            SiteState known = sites.get(siteId);
+            if (known != null && known.version() == version) {
+                return known;
+            }
+        }
+        SiteState fresh = doorstep.sites().findSite(siteId).map(site -> new SiteState(version, site.zone())).orElse(null);
+        if (fresh != null) {
+            synchronized (sites) {
+                sites.put(siteId, fresh);
+            }
+        }
+        return fresh;
+    }
+
+    /** Passes everything through and keeps a copy of the body. */
+    private static final class CapturingResponse extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private boolean tooLarge;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        CapturingResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        byte[] captured() {
+            return tooLarge ? null : copy.toByteArray();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream real = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public boolean isReady() {
+                        return real.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        real.setWriteListener(listener);
+                    }
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        real.write(b);
+                        keep(new byte[]{(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        real.write(bytes, offset, length);
+                        keep(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        real.flush();
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), false);
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            super.flushBuffer();
+        }
+
+        private void keep(byte[] bytes, int offset, int length) {
+            if (tooLarge || copy.size() + length > MAX_BODY) {
+                tooLarge = true;
+                return;
+            }
+            copy.write(bytes, offset, length);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import community.doorstep.events.EventStore;
+import community.doorstep.events.Feed;
+import community.doorstep.site.Site;
+import community.doorstep.store.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The in-memory cache of public reads: served again until the site's content or the day changes. */
+class CachedReadsTest {
+    private static final String EVENTS = "api/v1/sites/hulme/events";
+
+    private final AtomicInteger windowQueries = new AtomicInteger();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    private Doorstep doorstep;
+    private WebServer server;
+
+    @BeforeEach
+    void start() {
+        Stores memory = Stores.inMemory();
+        EventStore counting = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                new Class<?>[]{EventStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findOverlapping")) {
+                        windowQueries.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(memory.events(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Stores stores = (Stores) Proxy.newProxyInstance(Stores.class.getClassLoader(), new Class<?>[]{Stores.class},
+                (proxy, method, args) -> method.getName().equals("events") ? counting : method.invoke(memory, args));
+        doorstep = Doorstep.builder().stores(stores).clock(clock).build();
+        doorstep.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
+        importLunchClub("Lunch club");
+        server = WebServer.start(doorstep, "/doorstep");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void importLunchClub(String title) {
+        String calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:lunch@test\r\n"
+                + "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/London:20260604T120000\r\nRRULE:FREQ=WEEKLY\r\n"
+                + "SUMMARY:" + title + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        doorstep.events().importCalendar(new Feed("hulme", "lunch", null, null),
+                new ByteArrayInputStream(calendar.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aRepeatedReadIsServedWithoutQueryingAgainAndA304NeedsNoQueryEither() {
+        HttpResponse<String> first = server.get(EVENTS);
+        HttpResponse<String> second = server.get(EVENTS);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified = server.get(EVENTS, "If-None-Match", etag);
+
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("ETag")).contains(etag);
+        assertThat(second.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+        assertThat(second.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(windowQueries.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeToTheSiteIsSeenAtOnce() {
+        assertThat(server.get(EVENTS).body()).contains("\"Lunch club\"");
+        importLunchClub("Lunch club with pudding");
+        HttpResponse<String> after = server.get(EVENTS);
+        assertThat(after.body()).contains("Lunch club with pudding");
+        assertThat(windowQueries.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewDayInTheSitesZoneIsANewAnswer() {
+        String today = server.get(EVENTS).body();
+        clock.advance(Duration.ofDays(7));
+        String nextWeek = server.get(EVENTS).body();
+        assertThat(nextWeek).isNotEqualTo(today);
+        assertThat(windowQueries.get()).isEqualTo(2);
+    }
+
+    @Test
+    void differentQueriesAndUnknownSitesAreNotMixedUp() {
+        String all = server.get(EVENTS).body();
+        String filtered = server.get(EVENTS + "?q=nothing-matches").body();
+        assertThat(filtered).isNotEqualTo(all).contains("\"occurrences\":[]");
+        assertThat(server.get("api/v1/sites/nowhere/events").statusCode()).isEqualTo(404);
+        assertThat(server.get("api/v1/sites/nowhere/events").statusCode()).isEqualTo(404);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+    }
+}
