@@ -41,11 +41,13 @@ base="http://127.0.0.1:$port"
 from="$(date -u +%F)"
 widget="$base/doorstep/w/hulme/events?from=$from"
 json="$base/doorstep/api/v1/sites/hulme/events?from=$from"
-count="$(curl -s "$json&limit=1000" | grep -o '"id"' | wc -l)"
+count="$(curl -s "$json&limit=1000" | grep -o '"eventId"' | wc -l)"
+bytes="$(curl -s "$json" | wc -c)"
 etag="$(curl -s -D - -o /dev/null "$json" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }')"
 [ -n "$etag" ] || { echo "the events JSON sent no ETag" >&2; exit 1; }
 
-echo "== Doorstep load test: $EVENTS extra events ($count occurrences in the JSON window), $CONNECTIONS connections,"
+echo "== Doorstep load test: $EVENTS extra events ($count occurrences in the JSON window; the default page of the"
+echo "   events JSON is $bytes bytes), $CONNECTIONS connections,"
 echo "   $THREADS wrk threads, warm-up $WARMUP then $DURATION measured per URL; $(nproc) cores, $(java -version 2>&1 | head -1)"
 
 measure() { # name url [header]
@@ -66,6 +68,7 @@ measure "static servlet (baseline)" "$base/baseline"
 measure "events widget (HTML)" "$widget"
 measure "events JSON" "$json"
 measure "events JSON, If-None-Match" "$json" "If-None-Match: $etag"
+measure "events JSON, limit=50" "$json&limit=50"
 
 baseline="$(awk 'NR == 1 { print $NF }' "$data/results")"
 awk -v base="$baseline" 'NR > 1 { rps = $NF; $NF = ""; printf "%-28s %6.1f %% of the baseline\n", $0, 100 * rps / base }' "$data/results"

@@ -45,6 +45,7 @@ final class JdbcEventStore implements EventStore {
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
     private final Jdbc jdbc;
+    private final JdbcSiteStore sites;
     /**
      * H2 answers {@code uid in (…)} by testing the list against every event of the site, so a window query
      * over 50,000 events spent most of its time there; one indexed lookup per uid is fifty times faster on H2.
@@ -52,8 +53,9 @@ final class JdbcEventStore implements EventStore {
      */
     private final boolean overridesOneUidAtATime;
 
-    JdbcEventStore(Jdbc jdbc) {
+    JdbcEventStore(Jdbc jdbc, JdbcSiteStore sites) {
         this.jdbc = jdbc;
+        this.sites = sites;
         this.overridesOneUidAtATime = jdbc.isH2();
     }
 
@@ -175,6 +177,9 @@ final class JdbcEventStore implements EventStore {
                     at, at, clip(feedImport.etag(), 500), clip(feedImport.lastModified(), 100),
                     feedImport.siteId(), feedImport.feedId());
         });
+        if (!removals.isEmpty()) {
+            sites.changed(feedImport.siteId());
+        }
     }
 
     @Override
@@ -201,6 +206,7 @@ final class JdbcEventStore implements EventStore {
             JdbcSiteStore.bumpContentVersion(connection, event.siteId());
             return Jdbc.update(connection, INSERT, row);
         });
+        sites.changed(event.siteId());
     }
 
     @Override
@@ -209,6 +215,7 @@ final class JdbcEventStore implements EventStore {
             JdbcSiteStore.bumpContentVersion(connection, siteId);
             return Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
         });
+        sites.changed(siteId);
     }
 
     private static Object[] row(Event event) {

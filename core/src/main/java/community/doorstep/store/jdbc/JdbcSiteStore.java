@@ -12,7 +12,9 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 final class JdbcSiteStore implements SiteStore {
     private final Jdbc jdbc;
@@ -34,6 +36,7 @@ final class JdbcSiteStore implements SiteStore {
             }
             return null;
         });
+        changed(site.id());
     }
 
     @Override
@@ -62,6 +65,7 @@ final class JdbcSiteStore implements SiteStore {
             bumpContentVersion(connection, organisation.siteId());
             return null;
         });
+        changed(organisation.siteId());
     }
 
     @Override
@@ -88,17 +92,41 @@ final class JdbcSiteStore implements SiteStore {
             bumpContentVersion(connection, area.siteId());
             return null;
         });
+        changed(area.siteId());
     }
 
+    /**
+     * Read on every cached page view, so it is kept here for up to a second: a change made through this JVM
+     * drops it at once (see {@link #bumpContentVersion}); a change made by another node is seen within the
+     * second, well inside the minute that public pages may be cached downstream anyway.
+     */
     @Override
     public long contentVersion(String siteId) {
-        return jdbc.query("select content_version from doorstep_site where id = ?", row -> row.getLong(1), siteId)
+        long now = System.nanoTime();
+        CachedVersion cached = versions.get(siteId);
+        if (cached != null && now - cached.readAt() < VERSION_FRESH_NANOS) {
+            return cached.version();
+        }
+        long version = jdbc.query("select content_version from doorstep_site where id = ?", row -> row.getLong(1), siteId)
                 .stream().findFirst().orElse(0L);
+        versions.put(siteId, new CachedVersion(version, now));
+        return version;
     }
 
-    /** Called inside every transaction that changes what the site shows. */
+    /** Called inside every transaction that changes what the site shows; {@link #changed} after it commits. */
     static void bumpContentVersion(Connection connection, String siteId) throws SQLException {
         Jdbc.update(connection, "update doorstep_site set content_version = content_version + 1 where id = ?", siteId);
+    }
+
+    /** Forgets the kept version once a change has committed, so this JVM sees its own change at once. */
+    void changed(String siteId) {
+        versions.remove(siteId);
+    }
+
+    private static final long VERSION_FRESH_NANOS = 1_000_000_000L;
+    private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
+
+    private record CachedVersion(long version, long readAt) {
     }
 
     @Override

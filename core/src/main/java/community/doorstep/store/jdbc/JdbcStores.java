@@ -39,8 +39,9 @@ public final class JdbcStores implements Stores, AutoCloseable {
 
     private JdbcStores(DataSource dataSource, AutoCloseable owned) {
         Jdbc jdbc = new Jdbc(dataSource);
-        this.sites = new JdbcSiteStore(jdbc);
-        this.events = new JdbcEventStore(jdbc);
+        JdbcSiteStore siteStore = new JdbcSiteStore(jdbc);
+        this.sites = siteStore;
+        this.events = new JdbcEventStore(jdbc, siteStore);
         this.access = new JdbcAccessStore(jdbc);
         this.owned = owned;
     }
