@@ -85,7 +85,10 @@ final class CachedReadsFilter extends HttpFilter {
         }
         LocalDate day = LocalDate.now(doorstep.clock().withZone(state.zone()));
         String language = String.valueOf(request.getHeader("Accept-Language"));
-        String key = path + "?" + request.getQueryString() + "\n" + language.substring(0, Math.min(100, language.length()));
+        // widget pages carry absolute feed links (webcal:), so the host they were asked for is part of the key
+        String host = String.valueOf(request.getHeader("Host"));
+        String key = path + "?" + request.getQueryString() + "\n" + language.substring(0, Math.min(100, language.length()))
+                + "\n" + host.substring(0, Math.min(200, host.length()));
         Entry cached;
         synchronized (entries) {
             cached = entries.get(key);

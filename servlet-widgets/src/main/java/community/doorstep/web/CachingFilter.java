@@ -13,7 +13,8 @@ import java.util.Base64;
 
 /**
  * Lets browsers and reverse proxies serve the read paths: every successful GET gets a strong ETag (a hash
- * of the exact body bytes) and a short public max-age, and a matching {@code If-None-Match} gets a 304.
+ * of the exact body bytes) and a short public max-age unless the resource chose its own, and a matching
+ * {@code If-None-Match} gets a 304. Responses marked {@code no-store} are left alone.
  * Resources hand over their bodies as bytes, so JSON and calendars are treated alike.
  */
 final class CachingFilter implements ContainerResponseFilter {
@@ -28,8 +29,15 @@ final class CachingFilter implements ContainerResponseFilter {
         }
         String tag = "\"" + hash(body) + "\"";
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        Object chosen = headers.getFirst(HttpHeaders.CACHE_CONTROL);
+        if (chosen != null && chosen.toString().contains("no-store")) {
+            // private pages (secret links, forms) are never tagged, so no cache keeps them
+            return;
+        }
         headers.putSingle(HttpHeaders.ETAG, tag);
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (chosen == null) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        }
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             response.setStatus(304);
             response.setEntity(null);

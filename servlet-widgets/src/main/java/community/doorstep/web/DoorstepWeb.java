@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * Everything is then served under the prefix: {@code /doorstep/api/v1/sites/{site}/events} and the rest of
- * the API, and {@code /doorstep/feeds/{site}/events.ics}. Responses never set a cookie and never start a
- * session.
+ * the API, {@code /doorstep/feeds/{site}/events.ics}, and the HTML widgets under {@code /doorstep/w/{site}/}.
+ * Responses never set a cookie and never start a session.
+ *
+ * <p>Widget templates can be replaced by putting a Pebble template of the same name under
+ * {@code doorstep-templates/} on the web application's class path.
  */
 public final class DoorstepWeb {
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
@@ -44,7 +47,18 @@ public final class DoorstepWeb {
      * @throws IllegalStateException    if something is already mounted there or the context has started
      */
     public static void mount(ServletContext context, String prefix, Doorstep doorstep) {
+        mount(context, prefix, doorstep, Authorizer.NOBODY);
+    }
+
+    /**
+     * As {@link #mount(ServletContext, String, Doorstep)}, with the host deciding who may open a site's
+     * coordinator page at {@code w/{site}/admin} without a token.
+     *
+     * @param authorizer asked on every request to the coordinator page without a token
+     */
+    public static void mount(ServletContext context, String prefix, Doorstep doorstep, Authorizer authorizer) {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(authorizer, "authorizer");
         Objects.requireNonNull(doorstep, "doorstep");
         String path = normalise(Objects.requireNonNull(prefix, "prefix"));
         String pattern = path + "/*";
@@ -63,7 +77,7 @@ public final class DoorstepWeb {
         // after the guard, so answers served from the cache carry its headers too
         cache.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
 
-        ServletRegistration.Dynamic servlet = context.addServlet(name, new ServletContainer(WebApplication.create(doorstep)));
+        ServletRegistration.Dynamic servlet = context.addServlet(name, new ServletContainer(WebApplication.create(doorstep, authorizer)));
         if (servlet == null) {
             throw new IllegalStateException("a servlet named \"" + name + "\" is already registered");
         }

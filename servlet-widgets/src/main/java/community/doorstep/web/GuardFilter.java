@@ -24,7 +24,10 @@ final class GuardFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(GuardFilter.class);
 
-    /** No route reads a body yet; the forms to come need far less than this. */
+    /** Where handlers find the servlet request (for its remote address, or for the host's {@link Authorizer}). */
+    static final String SERVLET_REQUEST = GuardFilter.class.getName() + ".request";
+
+    /** The widgets' forms need far less than this. */
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     /** Defaults for the API and feeds; the HTML widgets will send their own policy in place of this one. */
@@ -42,8 +45,10 @@ final class GuardFilter extends HttpFilter {
             guarded.writeProblem(Problem.of(413, "the request body must be at most " + MAX_BODY_BYTES / 1024 + " KiB"));
             return;
         }
+        SessionlessRequest sessionless = new SessionlessRequest(request);
+        sessionless.setAttribute(SERVLET_REQUEST, sessionless);
         try {
-            chain.doFilter(new SessionlessRequest(request), guarded);
+            chain.doFilter(sessionless, guarded);
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;

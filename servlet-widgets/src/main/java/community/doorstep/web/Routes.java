@@ -17,6 +17,8 @@ import java.util.function.Function;
 final class Routes {
     static final String JSON = "application/json";
     static final String CALENDAR = "text/calendar; charset=utf-8";
+    static final String HTML = "text/html; charset=utf-8";
+    static final String FORM = "application/x-www-form-urlencoded";
 
     private Routes() {
     }
@@ -24,6 +26,11 @@ final class Routes {
     static void get(Resource.Builder parent, String path, String mediaType,
                     Function<ContainerRequestContext, Response> handler) {
         parent.addChildResource(path).addMethod(HttpMethod.GET).produces(mediaType).handledBy(new Handler(handler)).build();
+    }
+
+    static void post(Resource.Builder parent, String path, Function<ContainerRequestContext, Response> handler) {
+        parent.addChildResource(path).addMethod(HttpMethod.POST).consumes(FORM).produces(HTML)
+                .handledBy(new Handler(handler)).build();
     }
 
     static String pathParam(ContainerRequestContext request, String name) {

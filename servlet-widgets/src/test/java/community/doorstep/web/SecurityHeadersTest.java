@@ -93,6 +93,43 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void crawlingEveryWidgetRouteWithEveryMethodNeverSetsACookieOrFailsOnTheServer() {
+        String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        List<String> paths = List.of(
+                "w/hulme/events", "w/hulme/events?lang=cy&q=lunch&tag=food&from=2026-06-08", "w/hulme/events?from=bad",
+                "w/hulme/events/month", "w/hulme/events/month?month=2026-13", "w/hulme/events/" + eventId,
+                "w/hulme/events/" + eventId + "?date=2026-06-11", "w/hulme/events/missing", "w/hulme/submit",
+                "w/hulme/manage/" + token, "w/hulme/manage/short", "w/hulme/admin", "w/hulme/admin/" + token,
+                "w/hulme/organiser/" + token, "w/nowhere/events", "w/nowhere/submit",
+                "assets/doorstep.css", "assets/theme.css?accent=%23fff", "assets/missing.css");
+        List<String> answers = new ArrayList<>();
+        for (String path : paths) {
+            for (String method : METHODS) {
+                boolean withBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+                HttpResponse<String> response = withBody
+                        ? server.send(method, path, "title=x&date=2026-06-20".getBytes(StandardCharsets.UTF_8),
+                        "Content-Type", "application/x-www-form-urlencoded", "Origin", server.origin())
+                        : server.send(method, path, null);
+                String answer = method + " /" + path + " -> " + response.statusCode();
+                answers.add(answer);
+
+                assertThat(response.headers().allValues("Set-Cookie")).as(answer).isEmpty();
+                assertThat(response.statusCode()).as(answer).isLessThan(500);
+                assertThat(response.headers().firstValue("X-Content-Type-Options")).as(answer).hasValue("nosniff");
+                assertThat(response.headers().firstValue("Referrer-Policy")).as(answer).isPresent();
+                assertThat(response.headers().firstValue("Content-Security-Policy")).as(answer)
+                        .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'none'"));
+                if (path.startsWith("w/") && List.of("GET", "HEAD", "POST").contains(method)
+                        && response.statusCode() != 405 && response.statusCode() != 415) {
+                    assertThat(response.headers().firstValue("Content-Security-Policy")).as(answer)
+                            .hasValue(WidgetAssertions.WIDGET_POLICY);
+                }
+            }
+        }
+        assertThat(answers).hasSize(paths.size() * METHODS.size());
+    }
+
+    @Test
     void hostFilterThatStartsASessionAndSetsCookiesCannotDoSoThroughDoorstep() {
         try (WebServer hosted = WebServer.start(Neighbourhood.create(), "/doorstep", ServletContextHandler.SESSIONS,
                 SecurityHeadersTest::addCookieSettingHostParts)) {

@@ -33,6 +33,17 @@ final class WebServer implements AutoCloseable {
 
     /** As {@link #start(Doorstep, String)}, with the host's own options and additions to its context. */
     static WebServer start(Doorstep doorstep, String prefix, int options, Consumer<ServletContextHandler> host) {
+        return start(doorstep, prefix, Authorizer.NOBODY, options, host);
+    }
+
+    /** Doorstep mounted with the host's own {@link Authorizer} for the coordinator page. */
+    static WebServer start(Doorstep doorstep, String prefix, Authorizer authorizer) {
+        return start(doorstep, prefix, authorizer, ServletContextHandler.NO_SESSIONS, handler -> {
+        });
+    }
+
+    private static WebServer start(Doorstep doorstep, String prefix, Authorizer authorizer, int options,
+                                   Consumer<ServletContextHandler> host) {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -42,7 +53,7 @@ final class WebServer implements AutoCloseable {
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
-                DoorstepWeb.mount(event.getServletContext(), prefix, doorstep);
+                DoorstepWeb.mount(event.getServletContext(), prefix, doorstep, authorizer);
             }
         });
         host.accept(context);
@@ -56,6 +67,11 @@ final class WebServer implements AutoCloseable {
     }
 
     /** The address of a path under the mount, e.g. {@code api/v1/sites/hulme/events?limit=2}. */
+    /** This server's origin, as a browser on its pages would send it in {@code Origin}. */
+    String origin() {
+        return root.getScheme() + "://" + root.getRawAuthority();
+    }
+
     URI uri(String path) {
         return root.resolve(path);
     }

@@ -1,0 +1,293 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import community.doorstep.FieldError;
+import community.doorstep.ForbiddenException;
+import community.doorstep.InvalidInputException;
+import community.doorstep.NotFoundException;
+import community.doorstep.access.Capability;
+import community.doorstep.access.Grant;
+import community.doorstep.access.ModerationState;
+import community.doorstep.events.Event;
+import community.doorstep.events.EventStatus;
+import community.doorstep.events.Feed;
+import community.doorstep.events.FeedStatus;
+import community.doorstep.events.Occurrence;
+import community.doorstep.site.Area;
+import community.doorstep.site.Organisation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static community.doorstep.web.Widgets.Privacy.PRIVATE;
+import static community.doorstep.web.Widgets.Privacy.SIGNED_IN;
+
+/**
+ * The pages of the people who look after a site: the coordinator's ({@code w/{site}/admin/{token}}, or
+ * {@code w/{site}/admin} when the host's {@link Authorizer} says yes) to moderate suggestions and add
+ * organisations, and an organisation's ({@code w/{site}/organiser/{token}}) for its profile and feeds.
+ */
+final class CoordinatorPages {
+    private final Doorstep doorstep;
+    private final Widgets widgets;
+    private final Authorizer authorizer;
+
+    CoordinatorPages(Doorstep doorstep, Widgets widgets, Authorizer authorizer) {
+        this.doorstep = doorstep;
+        this.widgets = widgets;
+        this.authorizer = authorizer;
+    }
+
+    /** Where the coordinator's forms post back to, and how private the page is. */
+    private record Desk(String action, Widgets.Privacy privacy) {
+    }
+
+    Response admin(Page page) {
+        return adminPage(page, tokenDesk(page), null, null, List.of(), Map.of(), 200);
+    }
+
+    Response adminPost(Page page, FormBody body) {
+        return adminAction(page, tokenDesk(page), body);
+    }
+
+    Response adminSignedIn(Page page) {
+        return adminPage(page, signedInDesk(page), null, null, List.of(), Map.of(), 200);
+    }
+
+    Response adminSignedInPost(Page page, FormBody body) {
+        return adminAction(page, signedInDesk(page), body);
+    }
+
+    private Desk tokenDesk(Page page) {
+        String token = Routes.pathParam(page.request, "token");
+        doorstep.access().require(page.calendar.id(), Capability.SITE_ADMIN, token);
+        return new Desk(page.link("admin/" + token), PRIVATE);
+    }
+
+    private Desk signedInDesk(Page page) {
+        HttpServletRequest servlet = Widgets.servletRequest(page.request);
+        if (servlet == null || !authorizer.mayCoordinate(servlet, page.calendar.id())) {
+            // the same page as for a wrong token: nothing says the route exists
+            throw new NotFoundException("no coordinator page here");
+        }
+        return new Desk(page.link("admin"), SIGNED_IN);
+    }
+
+    private Response adminAction(Page page, Desk desk, FormBody body) {
+        String siteId = page.calendar.id();
+        String action = String.valueOf(body.get("action"));
+        if (action.equals("approve") || action.equals("reject")) {
+            String eventId = body.get("eventId");
+            if (eventId == null) {
+                throw new NotFoundException("no suggestion named");
+            }
+            Event decided = doorstep.events().moderate(siteId, eventId,
+                    action.equals("approve") ? ModerationState.APPROVED : ModerationState.REJECTED);
+            return adminPage(page, desk, page.t(action.equals("approve") ? "admin.approved" : "admin.rejected", decided.title()), null, List.of(), Map.of(), 200);
+        }
+        if (action.equals("add-organisation")) {
+            return addOrganisation(page, desk, body);
+        }
+        return adminPage(page, desk, null, null, List.of(), Map.of(), 200);
+    }
+
+    private Response addOrganisation(Page page, Desk desk, FormBody body) {
+        String siteId = page.calendar.id();
+        String id = body.get("id");
+        String name = body.get("name");
+        String area = body.get("area");
+        List<FieldError> errors = new ArrayList<>();
+        if (id == null) {
+            errors.add(new FieldError("id", "required", "id is required"));
+        } else if (!QueryParams.isSlug(id)) {
+            errors.add(new FieldError("id", "slug", "id must be a slug"));
+        } else if (doorstep.sites().findOrganisation(siteId, id).isPresent()) {
+            errors.add(new FieldError("id", "taken", "id is taken"));
+        }
+        if (name == null) {
+            errors.add(new FieldError("name", "required", "name is required"));
+        } else if (name.length() > 200) {
+            errors.add(new FieldError("name", "too-long", "name is too long"));
+        }
+        Set<String> areas = doorstep.sites().areas(siteId).stream().map(Area::id).collect(Collectors.toSet());
+        if (area != null && !areas.contains(area)) {
+            errors.add(new FieldError("area", "unknown", "no such area"));
+        }
+        Map<String, String> values = Map.of("id", body.raw("id"), "name", body.raw("name"), "area", body.raw("area"));
+        if (!errors.isEmpty()) {
+            return adminPage(page, desk, null, null, errors, values, 400);
+        }
+        try {
+            doorstep.sites().saveOrganisation(new Organisation(siteId, id, name, area, null));
+        } catch (InvalidInputException e) {
+            return adminPage(page, desk, null, null, e.errors(), values, 400);
+        }
+        String token = doorstep.access().issue(siteId, Capability.ORGANISER, id);
+        Map<String, String> created = Map.of("name", name, "link", page.absolute(page.link("organiser/" + token)));
+        return adminPage(page, desk, page.t("admin.added", name), created, List.of(), Map.of(), 200);
+    }
+
+    private Response adminPage(Page page, Desk desk, String notice, Map<String, String> created, List<FieldError> errors,
+                               Map<String, String> values, int status) {
+        String siteId = page.calendar.id();
+        Map<String, Object> model = page.model(page.t("admin.title"));
+        model.put("action", desk.action());
+        model.put("notice", notice);
+        model.put("created", created);
+        List<Map<String, Object>> pending = new ArrayList<>();
+        for (Event event : doorstep.events().pendingSubmissions(siteId)) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", event.id());
+            view.put("title", event.title());
+            view.put("when", EventPages.when(page, new Occurrence(event, event.time(), EventStatus.CONFIRMED, event.time().start())));
+            view.put("place", EventPages.place(event.location()));
+            view.put("organisation", event.organisationId() == null ? null : doorstep.sites()
+                    .findOrganisation(siteId, event.organisationId()).map(Organisation::name).orElse(event.organisationId()));
+            view.put("description", event.description());
+            view.put("cost", event.cost());
+            view.put("accessibility", event.accessibility());
+            view.put("bookingLink", EventPages.webLink(event.bookingLink()));
+            pending.add(view);
+        }
+        model.put("pending", pending);
+        model.put("organisations", doorstep.sites().organisations(siteId).stream().map(Organisation::name).toList());
+        model.put("areas", EventPages.options(doorstep.sites().areas(siteId).stream()
+                .map(area -> new String[]{area.id(), area.name()}).toList(), values.get("area")));
+        model.put("values", values);
+        new FormErrors(page, errors, Map.of()).addTo(model);
+        return widgets.render(page, "admin", model, status, desk.privacy());
+    }
+
+    /** {@code organiser/{token}}: the organisation's profile and its feeds with how their imports went. */
+    Response organiser(Page page) {
+        return organiserPage(page, organisation(page), null, List.of(), Map.of(), 200);
+    }
+
+    Response organiserPost(Page page, FormBody body) {
+        Organisation organisation = organisation(page);
+        String action = String.valueOf(body.get("action"));
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (action.equals("profile")) {
+            String name = body.get("name");
+            String website = body.get("website");
+            values.put("name", body.raw("name"));
+            values.put("website", body.raw("website"));
+            if (name == null) {
+                errors.add(new FieldError("name", "required", "name is required"));
+            } else if (name.length() > 200) {
+                errors.add(new FieldError("name", "too-long", "name is too long"));
+            }
+            if (website != null && webAddress(website, Set.of("http", "https")) == null) {
+                errors.add(new FieldError("website", "http", "website must be a web address"));
+            }
+            if (!errors.isEmpty()) {
+                return organiserPage(page, organisation, null, errors, values, 400);
+            }
+            Organisation saved = new Organisation(organisation.siteId(), organisation.id(), name, organisation.areaId(), website);
+            doorstep.sites().saveOrganisation(saved);
+            return organiserPage(page, saved, page.t("organiser.saved"), List.of(), Map.of(), 200);
+        }
+        if (action.equals("feed")) {
+            String feedId = body.get("feedId");
+            URI url = webAddress(body.get("url"), Set.of("http", "https", "webcal"));
+            List<Feed> own = ownFeeds(page, organisation);
+            if (feedId != null && own.stream().noneMatch(feed -> feed.id().equals(feedId))) {
+                throw new NotFoundException("not this organisation's feed");
+            }
+            String field = feedId == null ? "url" : "url-" + feedId;
+            values.put(field, body.raw("url"));
+            if (url == null) {
+                errors.add(new FieldError(field, body.get("url") == null ? "required" : "feed-url", "url must be a calendar address"));
+                return organiserPage(page, organisation, null, errors, values, 400);
+            }
+            String id = feedId != null ? feedId : newFeedId(page, organisation);
+            doorstep.events().registerFeed(new Feed(page.calendar.id(), id, organisation.id(), url));
+            return organiserPage(page, organisation, page.t("organiser.feedSaved"), List.of(), Map.of(), 200);
+        }
+        return organiserPage(page, organisation, null, List.of(), Map.of(), 200);
+    }
+
+    private Organisation organisation(Page page) {
+        String token = Routes.pathParam(page.request, "token");
+        Grant grant = doorstep.access().require(page.calendar.id(), Capability.ORGANISER, token);
+        return doorstep.sites().findOrganisation(page.calendar.id(), grant.subjectId())
+                .orElseThrow(() -> new ForbiddenException("the organisation is gone"));
+    }
+
+    private List<Feed> ownFeeds(Page page, Organisation organisation) {
+        return doorstep.events().feeds(page.calendar.id()).stream()
+                .filter(feed -> organisation.id().equals(feed.organisationId())).toList();
+    }
+
+    /** The organisation's id for its first feed, then {@code id-2}, {@code id-3}…: stable and readable. */
+    private String newFeedId(Page page, Organisation organisation) {
+        Set<String> taken = doorstep.events().feeds(page.calendar.id()).stream().map(Feed::id).collect(Collectors.toSet());
+        String base = organisation.id().length() > 58 ? organisation.id().substring(0, 58).replaceAll("-+$", "") : organisation.id();
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            if (!taken.contains(base + "-" + n)) {
+                return base + "-" + n;
+            }
+        }
+    }
+
+    private static URI webAddress(String text, Set<String> schemes) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return schemes.contains(scheme) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private Response organiserPage(Page page, Organisation organisation, String notice, List<FieldError> errors,
+                                   Map<String, String> values, int status) {
+        String token = Routes.pathParam(page.request, "token");
+        Map<String, Object> model = page.model(page.t("organiser.title", organisation.name()));
+        model.put("action", page.link("organiser/" + token));
+        model.put("notice", notice);
+        Map<String, String> profile = new LinkedHashMap<>();
+        profile.put("name", values.getOrDefault("name", organisation.name()));
+        profile.put("website", values.getOrDefault("website", organisation.website() == null ? "" : organisation.website()));
+        model.put("profile", profile);
+        DateTimeFormatter when = page.format("format.dateTime");
+        List<Map<String, Object>> feeds = new ArrayList<>();
+        for (Feed feed : ownFeeds(page, organisation)) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", feed.id());
+            view.put("url", values.getOrDefault("url-" + feed.id(), feed.url() == null ? "" : feed.url().toString()));
+            FeedStatus status1 = doorstep.events().feedStatus(page.calendar.id(), feed.id()).orElse(null);
+            view.put("lastSuccess", status1 == null || status1.lastSuccess() == null ? null : format(page, when, status1.lastSuccess()));
+            view.put("lastAttempt", status1 == null || status1.lastAttempt() == null ? null : format(page, when, status1.lastAttempt()));
+            view.put("lastError", status1 == null ? null : status1.lastError());
+            view.put("neverFetched", status1 == null || status1.lastAttempt() == null);
+            feeds.add(view);
+        }
+        model.put("feeds", feeds);
+        model.put("newUrl", values.getOrDefault("url", ""));
+        new FormErrors(page, errors, Map.of()).addTo(model);
+        return widgets.render(page, "organiser", model, status, PRIVATE);
+    }
+
+    private static String format(Page page, DateTimeFormatter formatter, Instant instant) {
+        return EventPages.capitalise(formatter.format(instant.atZone(page.site().zone())));
+    }
+}

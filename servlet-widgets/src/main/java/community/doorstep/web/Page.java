@@ -1,0 +1,191 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import community.doorstep.site.Site;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.StringJoiner;
+
+/**
+ * One widget request as the templates need it: the site (absent for an unknown one), the language chosen,
+ * the theme, and links that keep both as the resident moves from page to page.
+ */
+final class Page {
+    /** Bumped when the stylesheet changes, so its long cache lifetime never serves an old one. */
+    static final String ASSET_VERSION = "1";
+
+    final ContainerRequestContext request;
+    final SiteCalendar calendar;
+    final Locale locale;
+    final ResourceBundle messages;
+    final Theme theme;
+    /** {@code lang} as asked for in the query, when valid: passed on so links keep the choice. */
+    private final String requestedLanguage;
+    /** The path Doorstep is mounted at, ending in {@code /}. */
+    final String mountPath;
+
+    private Page(ContainerRequestContext request, SiteCalendar calendar, Locale locale, Theme theme, String requestedLanguage) {
+        this.request = request;
+        this.calendar = calendar;
+        this.locale = locale;
+        this.messages = Templates.messages(locale);
+        this.theme = theme;
+        this.requestedLanguage = requestedLanguage;
+        this.mountPath = request.getUriInfo().getBaseUri().getRawPath();
+    }
+
+    /** The page for the site in the path; a {@link community.doorstep.NotFoundException} for an unknown site. */
+    static Page of(Doorstep doorstep, ContainerRequestContext request) {
+        SiteCalendar calendar = SiteCalendar.of(doorstep, Routes.pathParam(request, "site"));
+        return create(request, calendar, calendar.site());
+    }
+
+    /** A page with no site behind it, for saying that the site does not exist. */
+    static Page siteless(ContainerRequestContext request) {
+        return create(request, null, Site.of("none", "Doorstep"));
+    }
+
+    private static Page create(ContainerRequestContext request, SiteCalendar calendar, Site site) {
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        String lang = query.getFirst("lang");
+        Locale locale = Language.choose(site, lang, request.getHeaderString("Accept-Language"));
+        String requested = lang != null && lang.strip().equalsIgnoreCase(locale.getLanguage()) ? locale.getLanguage() : null;
+        return new Page(request, calendar, locale, Theme.read(query), requested);
+    }
+
+    Site site() {
+        return calendar.site();
+    }
+
+    String t(String key, Object... values) {
+        return Templates.translate(messages, key, values);
+    }
+
+    DateTimeFormatter format(String patternKey) {
+        return DateTimeFormatter.ofPattern(t(patternKey), locale);
+    }
+
+    /** The query that carries the language and theme on to the next page, without {@code ?}. */
+    String keep() {
+        StringJoiner query = new StringJoiner("&");
+        if (requestedLanguage != null) {
+            query.add("lang=" + requestedLanguage);
+        }
+        String theme = this.theme.query();
+        if (!theme.isEmpty()) {
+            query.add(theme);
+        }
+        return query.toString();
+    }
+
+    /** The values of {@link #keep()} as hidden fields for GET forms. */
+    List<Map<String, String>> keptFields() {
+        List<Map<String, String>> fields = new ArrayList<>();
+        if (requestedLanguage != null) {
+            fields.add(Map.of("name", "lang", "value", requestedLanguage));
+        }
+        theme.parameters().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
+        return fields;
+    }
+
+    /** A root-relative link to a widget page of this site, keeping language and theme. */
+    String link(String relative, String... parameters) {
+        return withQuery(widgetPath(relative), parameters);
+    }
+
+    String widgetPath(String relative) {
+        return mountPath + "w/" + segment(calendar.id()) + "/" + relative;
+    }
+
+    /** A path with name/value pairs (those with a null value left out) and the kept query. */
+    String withQuery(String path, String... parameters) {
+        StringJoiner query = new StringJoiner("&");
+        for (int i = 0; i + 1 < parameters.length; i += 2) {
+            if (parameters[i + 1] != null) {
+                query.add(parameters[i] + "=" + encode(parameters[i + 1]));
+            }
+        }
+        String kept = keep();
+        if (!kept.isEmpty()) {
+            query.add(kept);
+        }
+        return query.length() == 0 ? path : path + "?" + query;
+    }
+
+    /** This server's own origin as the request reached it, e.g. {@code https://example.org}. */
+    String ownOrigin() {
+        URI base = request.getUriInfo().getBaseUri();
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
+
+    /** The absolute address of a path under the mount. */
+    String absolute(String rootRelative) {
+        return ownOrigin() + rootRelative;
+    }
+
+    /** What every template gets: the layout's words, links and settings. */
+    Map<String, Object> model(String title) {
+        Map<String, Object> model = new HashMap<>();
+        model.put(Templates.MESSAGES, messages);
+        model.put("lang", locale.toLanguageTag());
+        model.put("dir", Language.direction(locale));
+        model.put("title", title);
+        model.put("siteName", calendar == null ? null : site().name());
+        model.put("stylesheet", mountPath + "assets/doorstep.css?v=" + ASSET_VERSION);
+        String theme = this.theme.query();
+        model.put("themeStylesheet", mountPath + "assets/theme.css" + (theme.isEmpty() ? "" : "?" + theme));
+        model.put("keptFields", keptFields());
+        if (calendar != null) {
+            model.put("nav", Map.of("events", link("events"), "month", link("events/month"), "submit", link("submit")));
+            model.put("languages", languageLinks());
+        }
+        return model;
+    }
+
+    /** The same page in each of the site's other languages. */
+    private List<Map<String, Object>> languageLinks() {
+        List<Map<String, Object>> links = new ArrayList<>();
+        List<Locale> offered = Language.offered(site());
+        if (offered.size() < 2) {
+            return links;
+        }
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        for (Locale language : offered) {
+            Map<String, Object> link = new LinkedHashMap<>();
+            StringJoiner query = new StringJoiner("&");
+            query.add("lang=" + language.getLanguage());
+            request.getUriInfo().getQueryParameters().forEach((name, values) -> {
+                if (!name.equals("lang")) {
+                    values.forEach(value -> query.add(encode(name) + "=" + encode(value)));
+                }
+            });
+            link.put("href", path + "?" + query);
+            link.put("code", language.getLanguage());
+            // each language names itself, in itself
+            link.put("label", Templates.messages(language).getString("language.name"));
+            link.put("current", language.equals(locale));
+            links.add(link);
+        }
+        return links;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String segment(String value) {
+        return encode(value).replace("+", "%20");
+    }
+}

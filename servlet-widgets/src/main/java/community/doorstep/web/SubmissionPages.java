@@ -1,0 +1,173 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import community.doorstep.FieldError;
+import community.doorstep.InvalidInputException;
+import community.doorstep.access.RateLimiter;
+import community.doorstep.events.Event;
+import community.doorstep.events.EventStatus;
+import community.doorstep.events.Occurrence;
+import community.doorstep.events.Submitted;
+import community.doorstep.site.Organisation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static community.doorstep.web.Widgets.Privacy.PRIVATE;
+import static community.doorstep.web.Widgets.Privacy.PUBLIC;
+
+/**
+ * Residents' suggestions: the form ({@code w/{site}/submit}), the once-only page with the manage link, and the
+ * manage page behind that link ({@code w/{site}/manage/{token}}) to edit or withdraw.
+ */
+final class SubmissionPages {
+    /** A field bots fill and people never see; a form with it filled is thanked and forgotten. */
+    static final String HONEYPOT = "homepage";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Doorstep doorstep;
+    private final Widgets widgets;
+    private final RateLimiter limiter;
+
+    SubmissionPages(Doorstep doorstep, Widgets widgets, RateLimiter limiter) {
+        this.doorstep = doorstep;
+        this.widgets = widgets;
+        this.limiter = limiter;
+    }
+
+    Response form(Page page) {
+        return formPage(page, Map.of(), List.of(), 200);
+    }
+
+    Response submit(Page page, FormBody body) {
+        HttpServletRequest servlet = Widgets.servletRequest(page.request);
+        String client = servlet == null ? "unknown" : servlet.getRemoteAddr();
+        Optional<Duration> wait = limiter.tryAcquire(page.calendar.id() + "|" + client);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            long minutes = Math.max(1, (seconds + 59) / 60);
+            Map<String, Object> model = page.model(page.t("error.tooMany.title"));
+            model.put("message", page.t("error.tooMany.text", minutes));
+            model.put("home", page.link("events"));
+            return Response.fromResponse(widgets.render(page, "error", model, 429, PRIVATE))
+                    .header("Retry-After", String.valueOf(seconds)).build();
+        }
+        if (body.get(HONEYPOT) != null) {
+            // looks exactly like success, so a bot learns nothing; the link leads nowhere
+            return submitted(page, randomToken());
+        }
+        SubmissionForm form = SubmissionForm.read(body, page.calendar.today(), organisationIds(page));
+        if (form.submission() == null) {
+            return formPage(page, form.values(), form.errors(), 400);
+        }
+        try {
+            Submitted submitted = doorstep.events().submit(page.calendar.id(), form.submission());
+            return submitted(page, submitted.manageToken());
+        } catch (InvalidInputException e) {
+            return formPage(page, form.values(), e.errors(), 400);
+        }
+    }
+
+    private Response submitted(Page page, String token) {
+        Map<String, Object> model = page.model(page.t("submitted.title"));
+        model.put("manageLink", page.absolute(page.link("manage/" + token)));
+        model.put("home", page.link("events"));
+        return widgets.render(page, "submitted", model, 200, PRIVATE);
+    }
+
+    private Response formPage(Page page, Map<String, String> values, List<FieldError> errors, int status) {
+        Map<String, Object> model = page.model(page.t("submit.title"));
+        model.put("action", page.link("submit"));
+        model.put("values", values);
+        model.put("organisations", organisationOptions(page, values.get("organisation")));
+        new FormErrors(page, errors, SubmissionForm.FORM_NAMES).addTo(model);
+        if (!errors.isEmpty()) {
+            model.put("title", page.t("error.titlePrefix") + " " + page.t("submit.title"));
+        }
+        return widgets.render(page, "submit", model, status, status == 200 ? PUBLIC : PRIVATE);
+    }
+
+    /** {@code manage/{token}}: the suggestion, its state, and what its owner can do. */
+    Response manage(Page page) {
+        String token = Routes.pathParam(page.request, "token");
+        Event event = doorstep.events().submission(page.calendar.id(), token);
+        return managePage(page, token, event, SubmissionForm.valuesOf(event, page.site().zone()), List.of(), null, 200);
+    }
+
+    /** Edit, ask to withdraw, or confirm withdrawing. */
+    Response change(Page page, FormBody body) {
+        String token = Routes.pathParam(page.request, "token");
+        Event event = doorstep.events().submission(page.calendar.id(), token);
+        String action = String.valueOf(body.get("action"));
+        switch (action) {
+            case "withdraw" -> {
+                Map<String, Object> model = page.model(page.t("withdraw.title"));
+                model.put("action", page.link("manage/" + token));
+                model.put("eventTitle", event.title());
+                model.put("back", page.link("manage/" + token));
+                return widgets.render(page, "withdraw", model, 200, PRIVATE);
+            }
+            case "confirm-withdraw" -> {
+                doorstep.events().withdrawSubmission(page.calendar.id(), token);
+                Map<String, Object> model = page.model(page.t("withdrawn.title"));
+                model.put("message", page.t("withdrawn.text"));
+                model.put("home", page.link("events"));
+                return widgets.render(page, "error", model, 200, PRIVATE);
+            }
+            case "edit" -> {
+                SubmissionForm form = SubmissionForm.read(body, page.calendar.today(), organisationIds(page));
+                if (form.submission() == null) {
+                    return managePage(page, token, event, form.values(), form.errors(), null, 400);
+                }
+                try {
+                    Event edited = doorstep.events().editSubmission(page.calendar.id(), token, form.submission());
+                    return managePage(page, token, edited, SubmissionForm.valuesOf(edited, page.site().zone()), List.of(),
+                            page.t("manage.saved"), 200);
+                } catch (InvalidInputException e) {
+                    return managePage(page, token, event, form.values(), e.errors(), null, 400);
+                }
+            }
+            default -> {
+                return managePage(page, token, event, SubmissionForm.valuesOf(event, page.site().zone()), List.of(), null, 200);
+            }
+        }
+    }
+
+    private Response managePage(Page page, String token, Event event, Map<String, String> values, List<FieldError> errors,
+                                String notice, int status) {
+        Map<String, Object> model = page.model(page.t("manage.title"));
+        model.put("eventTitle", event.title());
+        model.put("when", EventPages.when(page, new Occurrence(event, event.time(), EventStatus.CONFIRMED, event.time().start())));
+        model.put("state", page.t("moderation." + event.moderation().name().toLowerCase(java.util.Locale.ROOT)));
+        model.put("action", page.link("manage/" + token));
+        model.put("values", values);
+        model.put("organisations", organisationOptions(page, values.get("organisation")));
+        model.put("notice", notice);
+        new FormErrors(page, errors, SubmissionForm.FORM_NAMES).addTo(model);
+        return widgets.render(page, "manage", model, status, PRIVATE);
+    }
+
+    private Set<String> organisationIds(Page page) {
+        return doorstep.sites().organisations(page.calendar.id()).stream().map(Organisation::id).collect(Collectors.toSet());
+    }
+
+    private List<Map<String, Object>> organisationOptions(Page page, String selected) {
+        return EventPages.options(doorstep.sites().organisations(page.calendar.id()).stream()
+                .map(organisation -> new String[]{organisation.id(), organisation.name()}).toList(), selected);
+    }
+
+    /** Shaped like a real token, so a filled honeypot gets a page no different from a real one. */
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,153 @@
+package community.doorstep.web;
+
+import community.doorstep.Doorstep;
+import community.doorstep.site.Site;
+import community.doorstep.store.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static community.doorstep.web.WidgetAssertions.assertPrivate;
+import static community.doorstep.web.WidgetAssertions.form;
+import static community.doorstep.web.WidgetAssertions.link;
+import static community.doorstep.web.WidgetAssertions.ok;
+import static community.doorstep.web.WidgetAssertions.page;
+import static community.doorstep.web.WidgetAssertions.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The suggestion form and the manage page behind the link it gives. */
+class SubmissionWidgetsTest {
+    private static final String SUBMIT = "w/hulme/submit";
+    private final WidgetAssertions.MovableClock clock = new WidgetAssertions.MovableClock(Neighbourhood.NOW);
+    private Doorstep doorstep;
+    private WebServer server;
+
+    @BeforeEach
+    void start() {
+        doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).build();
+        doorstep.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
+        server = WebServer.start(doorstep, "/doorstep");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> suggest(String title, String... more) {
+        String[] pairs = new String[8 + more.length];
+        System.arraycopy(new String[]{"title", title, "date", "2026-06-20", "startTime", "14:00", "endTime", "16:00"}, 0, pairs, 0, 8);
+        System.arraycopy(more, 0, pairs, 8, more.length);
+        return post(server, SUBMIT, pairs);
+    }
+
+    @Test
+    void formHasALabelForEveryFieldAndAHiddenHoneypot() {
+        String body = ok(server.get(SUBMIT + "?lang=cy"));
+        for (String field : SubmissionForm.FIELDS) {
+            assertThat(body).contains("<label for=\"" + field + "\">", "id=\"" + field + "\" name=\"" + field + "\"");
+        }
+        assertThat(body).contains("Awgrymu digwyddiad", "Gadewch y maes hwn yn wag",
+                "name=\"homepage\" type=\"text\" value=\"\" tabindex=\"-1\" autocomplete=\"off\"",
+                "action=\"/doorstep/w/hulme/submit?lang=cy\"");
+    }
+
+    @Test
+    void successShowsThePrivateManageLinkOnceAndTheLinkOpensTheManagePage() {
+        HttpResponse<String> response = suggest("Street party", "place", "Rolls Crescent", "cost", "Am ddim");
+        String body = ok(response);
+        assertPrivate(response);
+
+        assertThat(body).contains("Keep this link private", "not the same as the event");
+        String manage = link(body, server.origin() + "/doorstep/w/hulme/manage/");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Street party");
+        HttpResponse<String> managed = server.send(server.request(manage.substring(server.origin().length() + "/doorstep/".length())).GET().build());
+        assertThat(ok(managed)).contains("Street party", "Waiting for a coordinator", "Saturday 20 June 2026, 14:00–16:00",
+                "value=\"Rolls Crescent\"");
+        assertPrivate(managed);
+    }
+
+    @Test
+    void aFilledHoneypotLooksLikeSuccessButStoresNothing() {
+        String body = ok(suggest("Cheap pills", "homepage", "https://spam.example"));
+        assertThat(body).contains("Keep this link private");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+    }
+
+    @Test
+    void invalidInputComesBackWithValuesKeptAndMessagesInTheChosenLanguage() {
+        HttpResponse<String> response = post(server, SUBMIT + "?lang=cy", "title", "", "date", "2026-06-20",
+                "startTime", "15:00", "endTime", "14:00", "place", "Neuadd <y> Dref", "bookingLink", "javascript:alert(1)");
+        String body = page(response, 400);
+
+        assertThat(body).contains("Mae problem", "Rhowch enw&#39;r digwyddiad.",
+                "Rhaid i&#39;r amser gorffen fod ar ôl yr amser dechrau.", "Rhowch gyfeiriad gwe sy&#39;n dechrau gyda https://");
+        assertThat(body).contains("href=\"#title\"", "aria-describedby=\"title-error\" aria-invalid=\"true\"",
+                "id=\"endTime-error\"", "value=\"Neuadd &lt;y&gt; Dref\"", "value=\"15:00\"");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(page(post(server, SUBMIT, "title", "Fair", "date", "2020-01-01"), 400))
+                .contains("The date must be today or later.");
+    }
+
+    @Test
+    void tooManySuggestionsFromOneAddressGet429UntilTheClockMoves() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(suggest("Event " + i).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = suggest("One too many");
+        assertThat(page(limited, 429)).contains("Please wait a little", "2 minute");
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("120");
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(suggest("After a pause").statusCode()).isEqualTo(200);
+        assertThat(doorstep.events().pendingSubmissions("hulme")).hasSize(6);
+    }
+
+    @Test
+    void postsFromAnotherSiteOrWithoutAnOriginAreRefused() {
+        HttpResponse<String> foreign = server.send("POST", SUBMIT, form("title", "Phish", "date", "2026-06-20"),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "https://evil.example");
+        HttpResponse<String> opaque = server.send("POST", SUBMIT, form("title", "Phish", "date", "2026-06-20"),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null");
+        HttpResponse<String> bare = server.send("POST", SUBMIT, form("title", "Phish", "date", "2026-06-20"),
+                "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> referred = server.send("POST", SUBMIT, form("title", "Fine", "date", "2026-06-20"),
+                "Content-Type", "application/x-www-form-urlencoded", "Referer", server.origin() + "/doorstep/w/hulme/submit");
+
+        assertThat(page(foreign, 403)).contains("This form could not be sent");
+        assertThat(opaque.statusCode()).isEqualTo(403);
+        assertThat(bare.statusCode()).isEqualTo(403);
+        assertThat(referred.statusCode()).isEqualTo(200);
+        assertThat(doorstep.events().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Fine");
+    }
+
+    @Test
+    void managePageEditsAndThenWithdrawsAfterConfirmation() {
+        String manage = link(ok(suggest("Coffee morning")), server.origin()).substring(server.origin().length() + "/doorstep/".length());
+
+        String edited = ok(post(server, manage, "action", "edit", "title", "Coffee and cake morning", "date", "2026-06-21",
+                "startTime", "10:00"));
+        assertThat(edited).contains("Your changes are saved", "value=\"Coffee and cake morning\"", "Sunday 21 June 2026, 10:00–11:00");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).extracting(event -> event.title())
+                .containsExactly("Coffee and cake morning");
+
+        String confirm = ok(post(server, manage, "action", "withdraw"));
+        assertThat(confirm).contains("Withdraw your suggestion?", "value=\"confirm-withdraw\"");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).hasSize(1);
+
+        assertThat(ok(post(server, manage, "action", "confirm-withdraw"))).contains("Your suggestion is withdrawn");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(page(server.get(manage), 404)).contains("This page or link does not work");
+    }
+
+    @Test
+    void unknownAndMalformedManageLinksGetTheSameFriendly404() {
+        String unknown = page(server.get("w/hulme/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), 404);
+        String malformed = page(server.get("w/hulme/manage/nonsense?lang=cy"), 404);
+        assertThat(unknown).contains("This page or link does not work");
+        assertThat(malformed).contains("Dydy&#39;r dudalen neu&#39;r ddolen hon ddim yn gweithio");
+    }
+}

@@ -1,0 +1,119 @@
+package community.doorstep.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading and checking the HTML widgets' answers in tests. */
+final class WidgetAssertions {
+    static final String WIDGET_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+    private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private WidgetAssertions() {
+    }
+
+    /** An HTML page with the given status and every widget header, its body returned. */
+    static String page(HttpResponse<String> response, int status) {
+        String answer = response.request().method() + " " + response.uri() + " -> " + response.statusCode();
+        assertThat(response.statusCode()).as(answer + "\n" + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").map(type -> type.replace(" ", "").toLowerCase()))
+                .as(answer).hasValue("text/html;charset=utf-8");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).as(answer).hasValue(WIDGET_POLICY);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as(answer).hasValue("nosniff");
+        assertThat(response.headers().allValues("Set-Cookie")).as(answer).isEmpty();
+        String markup = JSON_LD.matcher(response.body()).replaceAll("");
+        assertThat(markup).as(answer).startsWith("<!DOCTYPE html>").contains("<main id=\"main\"")
+                .doesNotContain("<script").doesNotContain("style=\"");
+        assertThat(response.body().split("<h1", -1)).as("exactly one h1").hasSize(2);
+        return response.body();
+    }
+
+    static String ok(HttpResponse<String> response) {
+        return page(response, 200);
+    }
+
+    /** A page that carries a secret or a private answer: never stored, never referred. */
+    static void assertPrivate(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("ETag")).isEmpty();
+    }
+
+    /** The page's JSON-LD block, parsed. */
+    static JsonNode jsonLd(String body) {
+        Matcher matcher = JSON_LD.matcher(body);
+        assertThat(matcher.find()).as("a JSON-LD block").isTrue();
+        try {
+            return MAPPER.readTree(matcher.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + matcher.group(1), e);
+        }
+    }
+
+    /** A form body from name/value pairs. */
+    static byte[] form(String... pairs) {
+        StringJoiner body = new StringJoiner("&");
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            body.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A form post as the server's own page sends it. */
+    static HttpResponse<String> post(WebServer server, String path, String... pairs) {
+        return server.send("POST", path, form(pairs), "Content-Type", "application/x-www-form-urlencoded",
+                "Origin", server.origin());
+    }
+
+    /** The first link in a body whose address starts with the given text, unescaped. */
+    static String link(String body, String start) {
+        Matcher matcher = Pattern.compile("href=\"(" + Pattern.quote(start) + "[^\"]*)\"").matcher(body);
+        assertThat(matcher.find()).as("a link starting " + start).isTrue();
+        return matcher.group(1).replace("&amp;", "&");
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+    }
+}
