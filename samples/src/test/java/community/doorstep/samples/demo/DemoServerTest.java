@@ -75,6 +75,43 @@ class DemoServerTest {
         }
     }
 
+    private HttpResponse<String> get(DemoServer demo, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(demo.base().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(DemoServer demo, String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(demo.base().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", demo.base().toString().replaceAll("/$", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aNewcomerSeesEventsInBothLanguagesSubscribesSuggestsAnEventAndApprovesIt() throws Exception {
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            HttpResponse<String> english = get(demo, "/doorstep/w/hulme/events");
+            assertThat(english.statusCode()).isEqualTo(200);
+            assertThat(english.body()).contains("Community lunch club", "lang=\"en");
+            HttpResponse<String> welsh = get(demo, "/doorstep/w/hulme/events?lang=cy");
+            assertThat(welsh.body()).contains("lang=\"cy", "Taith gerdded Gymraeg");
+            assertThat(welsh.body()).contains("webcal://");
+            assertThat(get(demo, "/doorstep/feeds/hulme/events.ics").body()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Community lunch club");
+
+            HttpResponse<String> submitted = post(demo, "/doorstep/w/hulme/submit",
+                    "title=Street+party&date=2026-12-05&startTime=14%3A00&place=Royce+Road");
+            assertThat(submitted.statusCode()).isEqualTo(200);
+            assertThat(submitted.body()).contains("/doorstep/w/hulme/manage/");
+            assertThat(get(demo, "/doorstep/w/hulme/events?from=2026-12-05").body()).doesNotContain("Street party");
+
+            String id = demo.doorstep().events().pendingSubmissions(DemoServer.SITE).get(0).id();
+            HttpResponse<String> approved = post(demo, "/doorstep/w/hulme/admin/" + demo.adminToken(), "action=approve&eventId=" + id);
+            assertThat(approved.statusCode()).isEqualTo(200);
+            assertThat(approved.body()).contains("Street party");
+            assertThat(get(demo, "/doorstep/w/hulme/events?from=2026-12-05").body()).contains("Street party");
+            assertThat(english.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+    }
+
     @Test
     void theGroupsCalendarsFollowToday() {
         LocalDate today = LocalDate.of(2027, 5, 3);
