@@ -14,11 +14,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +25,7 @@ class CachedReadsTest {
     private static final String EVENTS = "api/v1/sites/hulme/events";
 
     private final AtomicInteger windowQueries = new AtomicInteger();
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    private final WidgetAssertions.MovableClock clock = new WidgetAssertions.MovableClock(Instant.parse("2026-06-01T09:00:00Z"));
     private Doorstep doorstep;
     private WebServer server;
 
@@ -108,33 +105,5 @@ class CachedReadsTest {
         assertThat(filtered).isNotEqualTo(all).contains("\"occurrences\":[]");
         assertThat(server.get("api/v1/sites/nowhere/events").statusCode()).isEqualTo(404);
         assertThat(server.get("api/v1/sites/nowhere/events").statusCode()).isEqualTo(404);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
     }
 }
