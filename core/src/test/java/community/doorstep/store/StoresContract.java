@@ -357,12 +357,12 @@ public abstract class StoresContract {
             for (int r = 0; r < 2; r++) {
                 readers.add(pool.submit(() -> {
                     int queries = 0;
-                    while (importing.get()) {
+                    do {
                         // Each feed always holds exactly five events in March, whatever round it is in.
                         int seen = march().size();
                         assertThat(seen % 5).isZero();
                         queries++;
-                    }
+                    } while (importing.get());
                     return queries;
                 }));
             }
