@@ -15,6 +15,7 @@ import community.doorstep.events.ical.ParsedCalendar;
 import community.doorstep.internal.Ids;
 import community.doorstep.site.Site;
 import community.doorstep.site.SiteStore;
+import community.doorstep.site.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -277,6 +278,8 @@ public final class EventService {
         }
         List<Event> previous = events.feedEvents(site.id(), feed.id());
         ParsedCalendar parsed = CalendarReader.read(text, site.zone(), feed);
+        Set<String> known = sites.tags(site.id()).stream().map(Tag::id).collect(Collectors.toSet());
+        parsed.tags().stream().filter(tag -> !known.contains(tag.id())).forEach(tag -> sites.addTag(site.id(), tag));
         Map<String, Event> existing = new HashMap<>();
         for (Event event : previous) {
             existing.put(event.importKey(), event);

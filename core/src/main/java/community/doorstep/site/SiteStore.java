@@ -21,6 +21,12 @@ public interface SiteStore {
 
     List<Area> areas(String siteId);
 
+    /** Records a tag's label for a site; an existing tag keeps the label it has. */
+    void addTag(String siteId, Tag tag);
+
+    /** The site's tags, by id. */
+    List<Tag> tags(String siteId);
+
     /**
      * A number that changes whenever anything residents see on the site changes (events, organisations,
      * areas): caches of public pages compare it to know whether they are still current. 0 for an unknown site.

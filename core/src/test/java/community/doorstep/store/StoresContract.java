@@ -24,6 +24,7 @@ import community.doorstep.events.Recurrence;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.site.Site;
+import community.doorstep.site.Tag;
 import community.doorstep.testing.TestDoorstep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,6 +278,18 @@ public abstract class StoresContract {
         long afterModeration = doorstep.sites().contentVersion(SITE);
         assertThat(afterModeration).isGreaterThan(afterOrganisation);
         assertThat(doorstep.sites().contentVersion("nowhere")).isZero();
+    }
+
+    @Test
+    void tagsFromCalendarsAreKeptWithTheWordsFirstWrittenForThem() {
+        importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club", "CATEGORIES:Older People,Food")));
+        importText(new Feed(SITE, "other", null, null),
+                calendar(event("b@x", ":20260306T120000Z", "Tea dance", "CATEGORIES:older people,Dancing")));
+        doorstep.sites().addTag(SITE, new Tag("food", "Bwyd"));
+
+        assertThat(doorstep.sites().tags(SITE)).containsExactly(new Tag("dancing", "Dancing"), new Tag("food", "Food"),
+                new Tag("older-people", "Older People"));
+        assertThat(doorstep.sites().tags("cardiff")).isEmpty();
     }
 
     @Test

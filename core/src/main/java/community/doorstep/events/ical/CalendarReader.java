@@ -78,6 +78,7 @@ public final class CalendarReader {
     private final Feed feed;
     private final ZoneId siteZone;
     private final List<SkippedItem> skipped = new ArrayList<>();
+    private final Map<String, Tag> tagLabels = new LinkedHashMap<>();
     private ZoneResolver zones;
     private ZoneId floatingZone;
 
@@ -108,7 +109,8 @@ public final class CalendarReader {
         if (floatingZone == null) {
             floatingZone = siteZone;
         }
-        return new ParsedCalendar(mapEvents(calendar), skipped);
+        List<Event> events = mapEvents(calendar);
+        return new ParsedCalendar(events, skipped, List.copyOf(tagLabels.values()));
     }
 
     private Calendar parseDroppingBrokenComponents(CalendarOutline outline) {
@@ -358,12 +360,14 @@ public final class CalendarReader {
         }
     }
 
-    private static Set<String> tags(Component component) {
+    private Set<String> tags(Component component) {
         Set<String> tags = new LinkedHashSet<>();
         for (Property categories : component.getPropertyList().getProperties("CATEGORIES")) {
             for (String label : categories.getValue().split(",")) {
                 if (!label.isBlank()) {
-                    tags.add(Tag.fromLabel(truncate(label.strip(), 100)).id());
+                    Tag tag = Tag.fromLabel(truncate(label.strip(), 100));
+                    tagLabels.putIfAbsent(tag.id(), tag);
+                    tags.add(tag.id());
                 }
             }
         }

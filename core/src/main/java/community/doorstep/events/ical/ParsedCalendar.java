@@ -2,6 +2,7 @@ package community.doorstep.events.ical;
 
 import community.doorstep.events.Event;
 import community.doorstep.events.SkippedItem;
+import community.doorstep.site.Tag;
 
 import java.util.List;
 
@@ -10,10 +11,12 @@ import java.util.List;
  *
  * @param events  series, one-offs and overrides; ids are placeholders until the import assigns them
  * @param skipped components left out, each with its reason
+ * @param tags    the tags the events carry, with the words the calendar wrote for them (CATEGORIES)
  */
-public record ParsedCalendar(List<Event> events, List<SkippedItem> skipped) {
+public record ParsedCalendar(List<Event> events, List<SkippedItem> skipped, List<Tag> tags) {
     public ParsedCalendar {
         events = List.copyOf(events);
         skipped = List.copyOf(skipped);
+        tags = List.copyOf(tags);
     }
 }

@@ -4,6 +4,7 @@ import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.site.Site;
 import community.doorstep.site.SiteStore;
+import community.doorstep.site.Tag;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,6 +94,28 @@ final class JdbcSiteStore implements SiteStore {
             return null;
         });
         changed(area.siteId());
+    }
+
+    @Override
+    public void addTag(String siteId, Tag tag) {
+        boolean added = jdbc.inTransaction(connection -> {
+            if (!Jdbc.query(connection, "select id from doorstep_tag where site_id = ? and id = ?", row -> row.getString(1),
+                    siteId, tag.id()).isEmpty()) {
+                return false;
+            }
+            Jdbc.update(connection, "insert into doorstep_tag (site_id, id, label) values (?, ?, ?)", siteId, tag.id(), tag.label());
+            bumpContentVersion(connection, siteId);
+            return true;
+        });
+        if (added) {
+            changed(siteId);
+        }
+    }
+
+    @Override
+    public List<Tag> tags(String siteId) {
+        return jdbc.query("select id, label from doorstep_tag where site_id = ? order by id",
+                row -> new Tag(row.getString("id"), row.getString("label")), siteId);
     }
 
     /**

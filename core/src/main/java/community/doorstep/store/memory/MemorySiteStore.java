@@ -4,6 +4,7 @@ import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.site.Site;
 import community.doorstep.site.SiteStore;
+import community.doorstep.site.Tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ final class MemorySiteStore implements SiteStore {
     private final Map<String, Site> sites = new ConcurrentSkipListMap<>();
     private final Map<String, Organisation> organisations = new ConcurrentHashMap<>();
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Tag>> tags = new ConcurrentHashMap<>();
     private final ContentVersions versions;
 
     MemorySiteStore(ContentVersions versions) {
@@ -62,6 +64,18 @@ final class MemorySiteStore implements SiteStore {
     public void saveArea(Area area) {
         areas.put(area.siteId() + "/" + area.id(), area);
         versions.bump(area.siteId());
+    }
+
+    @Override
+    public void addTag(String siteId, Tag tag) {
+        if (tags.computeIfAbsent(siteId, k -> new ConcurrentSkipListMap<>()).putIfAbsent(tag.id(), tag) == null) {
+            versions.bump(siteId);
+        }
+    }
+
+    @Override
+    public List<Tag> tags(String siteId) {
+        return List.copyOf(tags.getOrDefault(siteId, Map.of()).values());
     }
 
     @Override
