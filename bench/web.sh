@@ -68,7 +68,7 @@ measure "static servlet (baseline)" "$base/baseline"
 measure "events widget (HTML)" "$widget"
 measure "events JSON" "$json"
 measure "events JSON, If-None-Match" "$json" "If-None-Match: $etag"
-measure "events JSON, limit=50" "$json&limit=50"
+measure "events JSON, limit=200" "$json&limit=200"
 
 baseline="$(awk 'NR == 1 { print $NF }' "$data/results")"
 awk -v base="$baseline" 'NR > 1 { rps = $NF; $NF = ""; printf "%-28s %6.1f %% of the baseline\n", $0, 100 * rps / base }' "$data/results"
