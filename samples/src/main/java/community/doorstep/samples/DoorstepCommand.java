@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** The {@code ./doorstep} command line. */
@@ -88,6 +91,10 @@ public final class DoorstepCommand {
         @Option(names = "--data", defaultValue = "data", description = "directory for the demo's database (default: ${DEFAULT-VALUE})")
         Path data;
 
+        @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+                description = "another origin (such as http://127.0.0.1:9000) whose pages may embed the widgets; repeatable")
+        List<String> allowOrigins = new ArrayList<>();
+
         @Option(names = "--load-test-events", defaultValue = "0", hidden = true,
                 description = "extra events and a /baseline servlet for bench/web.sh")
         int loadTestEvents;
@@ -103,7 +110,13 @@ public final class DoorstepCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (DemoServer demo = DemoServer.start(host, port, data, clock, loadTestEvents)) {
+            for (String origin : allowOrigins) {
+                if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--allow-origin must be an origin such as http://127.0.0.1:9000, not \"" + origin + "\"");
+                }
+            }
+            try (DemoServer demo = DemoServer.start(host, port, data, clock, loadTestEvents, Set.copyOf(allowOrigins))) {
                 PrintWriter out = spec.commandLine().getOut();
                 demo.welcome().forEach(out::println);
                 out.flush();

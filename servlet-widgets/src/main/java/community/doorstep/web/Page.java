@@ -35,6 +35,11 @@ final class Page {
     private final String requestedLanguage;
     /** The path Doorstep is mounted at, ending in {@code /}. */
     final String mountPath;
+    /**
+     * The origin of the page embedding this widget, as the embed script passed it, once checked against the
+     * site's allowed origins and this server's own: the only origin the frame script will post its height to.
+     */
+    private final String parentOrigin;
 
     private Page(ContainerRequestContext request, SiteCalendar calendar, Locale locale, Theme theme, String requestedLanguage) {
         this.request = request;
@@ -44,6 +49,14 @@ final class Page {
         this.theme = theme;
         this.requestedLanguage = requestedLanguage;
         this.mountPath = request.getUriInfo().getBaseUri().getRawPath();
+        this.parentOrigin = allowedParent(request.getUriInfo().getQueryParameters().getFirst("parentOrigin"));
+    }
+
+    private String allowedParent(String origin) {
+        if (origin == null || calendar == null || !Widgets.ORIGIN.matcher(origin).matches()) {
+            return null;
+        }
+        return origin.equalsIgnoreCase(ownOrigin()) || site().allowedOrigins().contains(origin) ? origin : null;
     }
 
     /** The page for the site in the path; a {@link community.doorstep.NotFoundException} for an unknown site. */
@@ -87,6 +100,9 @@ final class Page {
         if (!theme.isEmpty()) {
             query.add(theme);
         }
+        if (parentOrigin != null) {
+            query.add("parentOrigin=" + encode(parentOrigin));
+        }
         return query.toString();
     }
 
@@ -97,6 +113,9 @@ final class Page {
             fields.add(Map.of("name", "lang", "value", requestedLanguage));
         }
         theme.parameters().forEach((name, value) -> fields.add(Map.of("name", name, "value", value)));
+        if (parentOrigin != null) {
+            fields.add(Map.of("name", "parentOrigin", "value", parentOrigin));
+        }
         return fields;
     }
 
@@ -147,6 +166,8 @@ final class Page {
         String theme = this.theme.query();
         model.put("themeStylesheet", mountPath + "assets/theme.css" + (theme.isEmpty() ? "" : "?" + theme));
         model.put("keptFields", keptFields());
+        model.put("frameScript", mountPath + "assets/frame.js?v=" + ASSET_VERSION);
+        model.put("parentOrigin", parentOrigin);
         if (calendar != null) {
             model.put("nav", Map.of("events", link("events"), "month", link("events/month"), "submit", link("submit")));
             model.put("languages", languageLinks());
@@ -167,10 +188,14 @@ final class Page {
             StringJoiner query = new StringJoiner("&");
             query.add("lang=" + language.getLanguage());
             request.getUriInfo().getQueryParameters().forEach((name, values) -> {
-                if (!name.equals("lang")) {
+                if (!name.equals("lang") && !name.equals("parentOrigin")) {
                     values.forEach(value -> query.add(encode(name) + "=" + encode(value)));
                 }
             });
+            // only a checked parent origin is passed on
+            if (parentOrigin != null) {
+                query.add("parentOrigin=" + encode(parentOrigin));
+            }
             link.put("href", path + "?" + query);
             link.put("code", language.getLanguage());
             // each language names itself, in itself

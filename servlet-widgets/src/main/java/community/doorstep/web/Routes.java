@@ -55,7 +55,7 @@ final class Routes {
      * A handler with its type arguments written out: Jersey reads them to know what to pass to
      * {@code apply}, and a bare lambda has lost them.
      */
-    private static final class Handler implements Inflector<ContainerRequestContext, Response> {
+    static final class Handler implements Inflector<ContainerRequestContext, Response> {
         private final Function<ContainerRequestContext, Response> body;
 
         Handler(Function<ContainerRequestContext, Response> body) {

@@ -36,8 +36,14 @@ import static community.doorstep.web.Routes.post;
  */
 final class Widgets {
     /** Origins a site may list for embedding; anything else never reaches a header. */
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?");
+    static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?");
     static final String CSS = "text/css; charset=utf-8";
+    static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+    /**
+     * The embed script at its plain address, which webmasters paste once and never change: kept a week, so a fix
+     * reaches every host page soon. Its {@code ?v=} address and the widgets' frame script are kept a year.
+     */
+    static final String EMBED_CACHE = "public, max-age=604800";
     static final String NO_STORE = "no-store";
     /** The stylesheet's address carries its version, so it can be kept for a year. */
     static final String LONG_CACHE = "public, max-age=31536000, immutable";
@@ -52,11 +58,15 @@ final class Widgets {
     private final Doorstep doorstep;
     private final Templates templates;
     private final byte[] stylesheet;
+    private final byte[] embedScript;
+    private final byte[] frameScript;
 
     Widgets(Doorstep doorstep, Templates templates, Authorizer authorizer) {
         this.doorstep = doorstep;
         this.templates = templates;
-        this.stylesheet = readStylesheet();
+        this.stylesheet = read(Widgets.class, "assets/doorstep.css");
+        this.embedScript = read(Widgets.class, "/community/doorstep/embed/embed.min.js");
+        this.frameScript = read(Widgets.class, "/community/doorstep/embed/frame.min.js");
         this.authorizer = authorizer;
         // a burst of five suggestions, then one every two minutes, per site and client address
         this.submissions = new RateLimiter(doorstep.clock(), 5, Duration.ofMinutes(2));
@@ -89,7 +99,12 @@ final class Widgets {
                 .header(HttpHeaders.CACHE_CONTROL, LONG_CACHE).build());
         get(assets, "theme.css", CSS, request -> Response.ok(Theme.read(request.getUriInfo().getQueryParameters())
                 .css().getBytes(StandardCharsets.UTF_8)).header(HttpHeaders.CONTENT_TYPE, CSS).build());
-        return List.of(site.build(), assets.build());
+        get(assets, "frame.js", JAVASCRIPT, request -> script(frameScript, LONG_CACHE));
+
+        Resource.Builder embed = Resource.builder("embed.js");
+        embed.addMethod(jakarta.ws.rs.HttpMethod.GET).produces(JAVASCRIPT).handledBy(new Routes.Handler(request ->
+                script(embedScript, request.getUriInfo().getQueryParameters().containsKey("v") ? LONG_CACHE : EMBED_CACHE)));
+        return List.of(site.build(), assets.build(), embed.build());
     }
 
     /** A GET page: unknown sites, events and links become friendly pages rather than problem+json. */
@@ -208,7 +223,10 @@ final class Widgets {
         return render(page, "error", model, status, Privacy.PRIVATE);
     }
 
-    /** The widget policy: stylesheets from here only, no script at all, framed only where the site allows. */
+    /**
+     * The widget policy: stylesheets and scripts (only the frame script, which reports the page's height) from
+     * here, framed only where the site allows.
+     */
     static String policy(Page page) {
         StringBuilder ancestors = new StringBuilder("'self'");
         if (page.calendar != null) {
@@ -216,14 +234,21 @@ final class Widgets {
             site.allowedOrigins().stream().filter(origin -> ORIGIN.matcher(origin).matches()).sorted()
                     .forEach(origin -> ancestors.append(' ').append(origin));
         }
-        return "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
                 + "frame-ancestors " + ancestors;
     }
 
-    private static byte[] readStylesheet() {
-        try (InputStream in = Widgets.class.getResourceAsStream("assets/doorstep.css")) {
+    private static Response script(byte[] body, String cacheControl) {
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, JAVASCRIPT).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                // host pages on other sites load the embed script
+                .header("Cross-Origin-Resource-Policy", "cross-origin").build();
+    }
+
+    private static byte[] read(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the widgets' stylesheet is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the class path (the doorstep-js-embed or "
+                        + "doorstep-servlet-widgets jar)");
             }
             return in.readAllBytes();
         } catch (IOException e) {

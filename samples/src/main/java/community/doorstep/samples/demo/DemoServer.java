@@ -65,6 +65,15 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(String host, int port, Path dataDirectory, Clock clock, int loadTestEvents)
             throws Exception {
+        return start(host, port, dataDirectory, clock, loadTestEvents, Set.of());
+    }
+
+    /**
+     * As {@link #start(String, int, Path, Clock, int)}, with more origins (such as {@code http://127.0.0.1:9000})
+     * allowed to embed the site's widgets beside the demo's own sample page.
+     */
+    public static DemoServer start(String host, int port, Path dataDirectory, Clock clock, int loadTestEvents,
+                                   Set<String> allowedOrigins) throws Exception {
         Doorstep doorstep = Doorstep.builder().embeddedDatabase(dataDirectory).clock(clock).build();
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -94,7 +103,7 @@ public final class DemoServer implements AutoCloseable {
         URI base = URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + connector.getLocalPort());
         String adminToken;
         try {
-            seed(doorstep, base);
+            seed(doorstep, base, allowedOrigins);
             if (loadTestEvents > 0) {
                 doorstep.events().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
             }
@@ -117,8 +126,14 @@ public final class DemoServer implements AutoCloseable {
 
     /** The site, areas and groups on first start; the groups' feed addresses on every start (the port may differ). */
     static void seed(Doorstep doorstep, URI base) {
+        seed(doorstep, base, Set.of());
+    }
+
+    /** As {@link #seed(Doorstep, URI)}; the allowed origins are those of this start only. */
+    static void seed(Doorstep doorstep, URI base, Set<String> allowedOrigins) {
         Set<String> local = new HashSet<>(List.of(base.getHost(), "localhost", "127.0.0.1"));
         Site site = doorstep.sites().findSite(SITE).orElse(Site.of(SITE, "Hulme Community Partnership"));
+        site = new Site(site.id(), site.name(), site.zone(), site.languages(), allowedOrigins, site.trustedFeedHosts());
         doorstep.sites().saveSite(site.withTrustedFeedHosts(local));
         for (String[] area : DemoGroups.AREAS) {
             doorstep.sites().saveArea(new Area(SITE, area[0], area[1]));

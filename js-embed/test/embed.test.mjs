@@ -1,0 +1,158 @@
+// The embed script in a real Chromium, against the real demo server, on host pages from another origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, hostPage, placeholder, widgetFrames } from './support.mjs';
+
+let env;
+
+before(async () => {
+  env = await setup();
+});
+
+after(async () => {
+  await env?.close();
+});
+
+/** Opens a host page in a fresh context, recording every request and the hosts they went to. */
+async function open(path, html, csp) {
+  env.pages.set(path, { html, csp });
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      errors.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  await page.goto(env.host + path);
+  return { context, page, requests, errors };
+}
+
+function assertOnlyLocalRequests(requests) {
+  const allowed = new Set([new URL(env.demo).host, new URL(env.host).host]);
+  const elsewhere = requests.filter((url) => !url.startsWith('data:') && !allowed.has(new URL(url).host));
+  assert.deepEqual(elsewhere, [], 'requests to other hosts');
+}
+
+test('a plain host page shows the events widget in a titled, lazy, borderless frame', async () => {
+  const { context, page, requests, errors } = await open('/plain.html', hostPage(env.demo,
+    placeholder('data-tags="older-people" data-accent="#7a1f5c"')));
+  const [{ handle, frame }] = await widgetFrames(page, 1);
+  assert.equal(await handle.getAttribute('title'), "What's on in Hulme");
+  assert.equal(await handle.getAttribute('loading'), 'lazy');
+  const src = new URL(await handle.getAttribute('src'));
+  assert.equal(src.origin, env.demo);
+  assert.equal(src.pathname, '/doorstep/w/hulme/events');
+  assert.equal(src.searchParams.get('tag'), 'older-people');
+  assert.equal(src.searchParams.get('accent'), '#7a1f5c');
+  assert.equal(src.searchParams.get('parentOrigin'), env.host);
+  const style = await handle.evaluate((element) => ({ border: getComputedStyle(element).borderTopWidth,
+    width: element.getBoundingClientRect().width, parent: element.parentElement.getBoundingClientRect().width }));
+  assert.equal(style.border, '0px');
+  assert.equal(style.width, style.parent);
+  assert.ok((await frame.locator('main h2').count()) > 0, 'day headings with events');
+  assert.match(await frame.locator('main').innerText(), /lunch/i);
+  // the fallback link goes once the widget is there
+  await page.waitForFunction(() => !document.querySelector('[data-doorstep] a'));
+  assert.equal(await page.locator('style').count(), 0, 'no <style> injected into the host page');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await context.cookies(), []);
+  assertOnlyLocalRequests(requests);
+});
+
+test('the frame is as tall as its content: no inner scrollbar', async () => {
+  const { page } = await open('/height.html', hostPage(env.demo, placeholder()));
+  const [{ handle, frame }] = await widgetFrames(page, 1);
+  await page.waitForFunction((element) => element.style.height && element.style.height !== '32rem', handle);
+  const fits = async () => frame.evaluate(() => {
+    const root = document.documentElement;
+    return { scrollHeight: root.scrollHeight, clientHeight: root.clientHeight };
+  });
+  let sizes = await fits();
+  assert.ok(sizes.scrollHeight <= sizes.clientHeight, `scrollHeight ${sizes.scrollHeight} > clientHeight ${sizes.clientHeight}`);
+  assert.ok(sizes.clientHeight > 600, 'a list of events is taller than the starting height');
+  // narrower: the content wraps and grows, and the frame follows
+  const before = (await handle.boundingBox()).height;
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.waitForFunction(([element, old]) => element.getBoundingClientRect().height > old, [handle, before]);
+  await page.waitForTimeout(300);
+  sizes = await fits();
+  assert.ok(sizes.scrollHeight <= sizes.clientHeight, `phone: scrollHeight ${sizes.scrollHeight} > clientHeight ${sizes.clientHeight}`);
+});
+
+test('a host page with a strict CSP works', async () => {
+  const csp = `default-src 'self'; script-src ${env.demo}; frame-src ${env.demo}`;
+  const { page, errors } = await open('/strict.html', hostPage(env.demo, placeholder()), csp);
+  const [{ handle }] = await widgetFrames(page, 1);
+  await page.waitForFunction((element) => element.style.height && element.style.height !== '32rem', handle);
+  assert.deepEqual(errors.filter((error) => /Content Security Policy|Refused/i.test(error)), []);
+});
+
+test('two widgets and a placeholder added after load all appear', async () => {
+  const { page } = await open('/several.html', hostPage(env.demo,
+    placeholder('data-title="Events for older people" data-tags="older-people"')
+    + placeholder('data-lang="cy" data-title="Digwyddiadau"', 'Beth sydd ymlaen')
+    + '<div id="later"></div>'));
+  await widgetFrames(page, 2);
+  await page.evaluate(() => {
+    const late = document.createElement('div');
+    late.setAttribute('data-doorstep', 'events');
+    late.setAttribute('data-site', 'hulme');
+    late.setAttribute('data-title', 'Added later');
+    document.getElementById('later').appendChild(late);
+  });
+  const frames = await widgetFrames(page, 3);
+  const titles = await Promise.all(frames.map(({ handle }) => handle.getAttribute('title')));
+  assert.deepEqual(titles, ['Events for older people', 'Digwyddiadau', 'Added later']);
+  assert.equal(await frames[1].frame.evaluate(() => document.documentElement.lang), 'cy');
+});
+
+test('loading the script twice still makes one frame per placeholder', async () => {
+  const { page } = await open('/twice.html', hostPage(env.demo, placeholder() + placeholder(), { scripts: 2 }));
+  await widgetFrames(page, 2);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('iframe').count(), 2);
+  assert.equal(await page.evaluate(() => Object.keys(window).filter((name) => /doorstep/i.test(name)).join()), 'Doorstep');
+});
+
+test('a height message from a foreign origin changes nothing', async () => {
+  const { page } = await open('/foreign.html', hostPage(env.demo, placeholder()));
+  const [{ handle }] = await widgetFrames(page, 1);
+  await page.waitForFunction((element) => element.style.height && element.style.height !== '32rem', handle);
+  await page.waitForTimeout(300);
+  const height = await handle.evaluate((element) => element.style.height);
+  // the host page itself (another origin than the server) posts, naming the frame as its source cannot be faked
+  await page.evaluate(() => window.postMessage({ type: 'doorstep:height', height: 5 }, '*'));
+  // and a frame of the host's own origin tries too
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<p>other</p>';
+    document.body.appendChild(frame);
+    return new Promise((resolve) => frame.addEventListener('load', () => {
+      frame.contentWindow.parent.postMessage({ type: 'doorstep:height', height: 7 }, '*');
+      resolve();
+    }));
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await handle.evaluate((element) => element.style.height), height);
+});
+
+test('no cookie is set and no request leaves for another host, across the widget pages', async () => {
+  const { context, page, requests } = await open('/privacy.html', hostPage(env.demo, placeholder()));
+  const [{ frame }] = await widgetFrames(page, 1);
+  await frame.locator('nav a').nth(1).click();
+  await frame.waitForSelector('main h1');
+  await frame.locator('nav a').nth(2).click();
+  await frame.waitForSelector('form[method="post"]');
+  assert.deepEqual(await context.cookies(), []);
+  assertOnlyLocalRequests(requests);
+  assert.ok(requests.some((url) => url.startsWith(env.demo + '/doorstep/assets/frame.js')), 'the frame script loaded');
+});

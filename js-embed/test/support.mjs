@@ -1,0 +1,158 @@
+// Shared by the browser tests: the Doorstep demo (started here unless DOORSTEP_BASE names one already running),
+// a tiny static server for "charity website" host pages on a second loopback port, and headless Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SITE = 'hulme';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `./doorstep demo` on a free port with a fresh data directory; resolves once it says it is running. */
+async function startDemo(hostOrigin) {
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'doorstep-demo-'));
+  const child = spawn(join(ROOT, 'doorstep'), ['demo', '--host', '127.0.0.1', '--port', String(port),
+    '--data', join(data, 'data'), '--allow-origin', hostOrigin], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the demo did not start in time:\n' + output)), 300_000);
+    const read = (chunk) => {
+      output += chunk;
+      if (output.includes('Doorstep demo is running.')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`the demo stopped (${code}):\n${output}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Everything a test file needs: `demo` (origin of the Doorstep server), `host` (origin of the host pages),
+ * `pages` (path -> {html, csp}) to serve, `newContext()` for a fresh browser context, and `close()`.
+ */
+export async function setup() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
+  }
+  const hostPort = Number(process.env.HOST_PORT) || await freePort();
+  const host = `http://127.0.0.1:${hostPort}`;
+  const demo = process.env.DOORSTEP_BASE
+    ? { base: process.env.DOORSTEP_BASE, stop: async () => {} }
+    : await startDemo(host);
+  try {
+    return await startHostAndBrowser(demo, host, hostPort);
+  } catch (error) {
+    await demo.stop();
+    throw error;
+  }
+}
+
+async function startHostAndBrowser(demo, host, hostPort) {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, host).pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const page = pages.get(path);
+    if (!page) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+    if (page.csp) {
+      headers['Content-Security-Policy'] = page.csp;
+    }
+    response.writeHead(200, headers).end(page.html);
+  });
+  await new Promise((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
+
+  // launch() gives the browser a fresh, throwaway profile of its own
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  const contexts = [];
+  return {
+    demo: demo.base,
+    host,
+    pages,
+    browser,
+    async newContext(options = {}) {
+      const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', ...options });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) {
+        await context.close().catch(() => {});
+      }
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await demo.stop();
+    },
+  };
+}
+
+/** A host page: the placeholders given, then the two-line snippet's script tag. */
+export function hostPage(demo, body, { scripts = 1 } = {}) {
+  const tag = `<script src="${demo}/doorstep/embed.js" async></script>\n`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hulme Community Partnership</title></head>
+<body>
+<main>
+<h1>Hulme Community Partnership</h1>
+${body}
+</main>
+${tag.repeat(scripts)}</body>
+</html>`;
+}
+
+export function placeholder(attributes = '', linkText = "What's on in Hulme") {
+  return `<div data-doorstep="events" data-site="${SITE}" ${attributes}><a href="/whats-on">${linkText}</a></div>`;
+}
+
+/** Waits until the page has `count` Doorstep frames whose widget has loaded. */
+export async function widgetFrames(page, count) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-doorstep] iframe').length === n, count);
+  const handles = await page.$$('[data-doorstep] iframe');
+  const frames = [];
+  for (const handle of handles) {
+    await handle.scrollIntoViewIfNeeded();
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector('main h1');
+    frames.push({ handle, frame });
+  }
+  return frames;
+}

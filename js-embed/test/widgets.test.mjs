@@ -1,0 +1,125 @@
+// The widget pages themselves in Chromium: axe-core finds no WCAG 2.2 AA violations in English or Welsh,
+// a keyboard alone filters the list and sends a suggestion, and screenshots for the documentation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { setup, hostPage, placeholder, widgetFrames, ROOT, SITE } from './support.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let env;
+let widgets;
+
+before(async () => {
+  env = await setup();
+  widgets = `${env.demo}/doorstep/w/${SITE}`;
+});
+
+after(async () => {
+  await env?.close();
+});
+
+async function firstEventPath() {
+  const response = await fetch(`${env.demo}/doorstep/api/v1/sites/${SITE}/events?limit=1`);
+  const { occurrences } = await response.json();
+  assert.ok(occurrences.length > 0, 'the demo has events');
+  return `events/${occurrences[0].eventId}`;
+}
+
+for (const lang of ['en', 'cy']) {
+  test(`axe finds no violations on the widget pages (${lang})`, async () => {
+    // axe is injected by the test, so this context lets it past the widgets' own script policy
+    const context = await env.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const report = [];
+    for (const path of ['events', 'events/month', await firstEventPath(), 'submit']) {
+      await page.goto(`${widgets}/${path}?lang=${lang}`);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      await page.evaluate(AXE);
+      const { violations } = await page.evaluate((tags) => window.axe.run(document,
+        { runOnly: { type: 'tag', values: tags } }), TAGS);
+      for (const violation of violations) {
+        report.push(`${path}?lang=${lang}: ${violation.id} (${violation.impact}): ${violation.help}\n    `
+          + violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join('\n    '));
+      }
+    }
+    assert.deepEqual(report, []);
+  });
+}
+
+function twoDigitsOf(number) {
+  return String(number).padStart(2, '0');
+}
+
+/** Presses Tab until the element matching the selector has focus, at most `limit` times. */
+async function tabTo(scope, keyboard, selector, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    if (await scope.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
+      return;
+    }
+    await keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+test('a keyboard alone filters the embedded events list and sends a suggestion', async () => {
+  env.pages.set('/keyboard.html', { html: hostPage(env.demo, placeholder()) });
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.host}/keyboard.html`);
+  let [{ frame }] = await widgetFrames(page, 1);
+
+  // from the top of the host page into the widget, to its search field
+  await page.locator('h1').first().click();
+  await tabTo(frame, page.keyboard, '#filter-q');
+  await page.keyboard.type('lunch');
+  await tabTo(frame, page.keyboard, 'form.filters button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await frame.waitForURL(/[?&]q=lunch/);
+  await frame.waitForSelector('main h1');
+  const listed = await frame.locator('main .day').allInnerTexts();
+  assert.ok(listed.length > 0 && listed.every((day) => /lunch/i.test(day)), 'only lunch events are listed');
+
+  // to the suggestion form through the widget's own navigation
+  await tabTo(frame, page.keyboard, 'nav a[href*="/submit"]');
+  await page.keyboard.press('Enter');
+  await frame.waitForSelector('form[method="post"] #title');
+  await tabTo(frame, page.keyboard, '#title');
+  await page.keyboard.type('Keyboard coffee morning');
+  await tabTo(frame, page.keyboard, '#date');
+  // a coming day whose day and month are the same number, so it types the same whichever order the field shows
+  const date = new Date();
+  do {
+    date.setDate(date.getDate() + 1);
+  } while (date.getDate() !== date.getMonth() + 1);
+  const twoDigits = twoDigitsOf(date.getDate());
+  await page.keyboard.type(`${twoDigits}${twoDigits}${date.getFullYear()}`);
+  assert.match(await frame.locator('#date').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+  await tabTo(frame, page.keyboard, '#startTime');
+  await page.keyboard.type('1030');
+  await tabTo(frame, page.keyboard, '#place');
+  await page.keyboard.type('Hulme Library');
+  await tabTo(frame, page.keyboard, 'form[method="post"] button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await frame.waitForSelector('a.secret', { timeout: 5000 }).catch(async (error) => {
+    throw new Error(`no success page: ${await frame.locator('main').innerText().catch(() => '?')}`, { cause: error });
+  });
+  assert.match(await frame.locator('h1').innerText(), /Thank you/);
+  assert.deepEqual(await context.cookies(), []);
+});
+
+test('screenshots of the events widget at desktop and phone width', async () => {
+  const directory = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(directory, { recursive: true });
+  for (const [name, width] of [['events-desktop', 1280], ['events-phone', 390]]) {
+    const context = await env.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${widgets}/events`);
+    await page.waitForSelector('main h1');
+    await page.screenshot({ path: join(directory, `${name}.png`) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${name}: no sideways scrolling`);
+  }
+});
