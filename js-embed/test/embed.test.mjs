@@ -1,7 +1,7 @@
 // The embed script in a real Chromium, against the real demo server, on host pages from another origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, hostPage, placeholder, widgetFrames } from './support.mjs';
+import { setup, hostPage, placeholder, widgetFrames, startHostServer } from './support.mjs';
 
 let env;
 
@@ -155,4 +155,56 @@ test('no cookie is set and no request leaves for another host, across the widget
   assert.deepEqual(await context.cookies(), []);
   assertOnlyLocalRequests(requests);
   assert.ok(requests.some((url) => url.startsWith(env.demo + '/doorstep/assets/frame.js')), 'the frame script loaded');
+});
+
+test('a host page on an origin the site does not allow gets no widget: frame-ancestors stops it', async () => {
+  // a third loopback port: the demo allows only the host pages' own origin (--allow-origin)
+  const stranger = await startHostServer();
+  try {
+    assert.notEqual(stranger.origin, env.host);
+    stranger.pages.set('/stranger.html', { html: hostPage(env.demo, placeholder()) });
+    const context = await env.newContext();
+    const page = await context.newPage();
+    const refusals = [];
+    page.on('console', (message) => {
+      if (/frame-ancestors/.test(message.text())) {
+        refusals.push(message.text());
+      }
+    });
+    const widgetResponse = page.waitForResponse((response) =>
+      response.url().startsWith(env.demo + '/doorstep/w/hulme/events'));
+    await page.goto(stranger.origin + '/stranger.html');
+    await page.waitForFunction(() => document.querySelectorAll('[data-doorstep] iframe').length === 1);
+    const handle = await page.$('[data-doorstep] iframe');
+    const src = new URL(await handle.getAttribute('src'));
+    assert.equal(src.searchParams.get('parentOrigin'), stranger.origin);
+
+    // the server answered, with a policy that names the allowed host but not this one
+    const response = await widgetResponse;
+    assert.equal(response.status(), 200);
+    const csp = (await response.allHeaders())['content-security-policy'] || '';
+    const ancestors = (csp.split(';').map((part) => part.trim()).find((part) => part.startsWith('frame-ancestors ')) || '')
+      .split(/\s+/).slice(1);
+    assert.ok(ancestors.length > 0, `a frame-ancestors directive in ${csp}`);
+    assert.ok(ancestors.includes(env.host), `frame-ancestors ${ancestors.join(' ')} names the allowed host`);
+    assert.ok(!ancestors.includes(stranger.origin), `frame-ancestors ${ancestors.join(' ')} must not name ${stranger.origin}`);
+    assert.ok(!ancestors.includes('*'));
+
+    // Chromium refuses to render it: an error page in the frame, never the widget
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(1000);
+    const frame = await handle.contentFrame();
+    assert.ok(frame, 'the iframe element has a frame');
+    assert.ok(!frame.url().startsWith(env.demo), `frame URL ${frame.url()} is not the widget`);
+    assert.match(frame.url(), /^chrome-error:/);
+    const content = await frame.content().catch(() => '');
+    assert.doesNotMatch(content, /lunch|Hulme Community|doorstep/i);
+    assert.equal(await frame.locator('main h1').count(), 0);
+    assert.equal(page.frames().filter((each) => each.url().startsWith(env.demo)).length, 0);
+    assert.ok(refusals.length > 0, 'Chromium reported the frame-ancestors refusal');
+    // no height message either: the frame keeps its starting height
+    assert.equal(await handle.evaluate((element) => element.style.height), '32rem');
+  } finally {
+    await stranger.close();
+  }
 });

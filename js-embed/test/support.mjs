@@ -75,9 +75,9 @@ export async function setup() {
   }
 }
 
-async function startHostAndBrowser(demo, host, hostPort) {
-  const pages = new Map();
-  const server = createServer((request, response) => {
+/** The host pages' request handler: serves `pages` (path -> {html, csp}), no-store, 404 otherwise. */
+function hostHandler(pages, host) {
+  return (request, response) => {
     const path = new URL(request.url, host).pathname;
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
@@ -93,7 +93,24 @@ async function startHostAndBrowser(demo, host, hostPort) {
       headers['Content-Security-Policy'] = page.csp;
     }
     response.writeHead(200, headers).end(page.html);
-  });
+  };
+}
+
+/**
+ * Another host-page server on a free loopback port of its own (an origin the demo was not told to allow):
+ * serves the same kind of `pages` map; resolves to {origin, pages, close()}.
+ */
+export async function startHostServer(pages = new Map()) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = createServer(hostHandler(pages, origin));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { origin, pages, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+async function startHostAndBrowser(demo, host, hostPort) {
+  const pages = new Map();
+  const server = createServer(hostHandler(pages, host));
   await new Promise((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
 
   // launch() gives the browser a fresh, throwaway profile of its own

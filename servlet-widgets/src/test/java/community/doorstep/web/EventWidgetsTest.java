@@ -158,6 +158,7 @@ class EventWidgetsTest {
         String page = ok(server.get(LIST + "?accent=%23C00&accent2=x&radius=4&font=bad"));
         assertThat(page).contains("href=\"/doorstep/assets/theme.css?accent=%23c00&amp;radius=4\"");
         assertThat(link(page, "/doorstep/w/hulme/events/month")).isEqualTo("/doorstep/w/hulme/events/month?accent=%23c00&radius=4");
+        assertThat(ok(server.get(LIST + "?font=bad"))).as("no theme, no second stylesheet").doesNotContain("theme.css");
     }
 
     @Test
