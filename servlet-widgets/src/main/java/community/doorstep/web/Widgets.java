@@ -60,6 +60,7 @@ final class Widgets {
     private final byte[] stylesheet;
     private final byte[] embedScript;
     private final byte[] frameScript;
+    private final byte[] builderScript;
 
     Widgets(Doorstep doorstep, Templates templates, Authorizer authorizer) {
         this.doorstep = doorstep;
@@ -67,6 +68,7 @@ final class Widgets {
         this.stylesheet = read(Widgets.class, "assets/doorstep.css");
         this.embedScript = read(Widgets.class, "/community/doorstep/embed/embed.min.js");
         this.frameScript = read(Widgets.class, "/community/doorstep/embed/frame.min.js");
+        this.builderScript = read(Widgets.class, "/community/doorstep/embed/builder.min.js");
         this.authorizer = authorizer;
         // a burst of five suggestions, then one every two minutes, per site and client address
         this.submissions = new RateLimiter(doorstep.clock(), 5, Duration.ofMinutes(2));
@@ -84,6 +86,7 @@ final class Widgets {
         get(site, "events/month", HTML, page(events::month));
         get(site, "events/{eventId}", HTML, page(events::event));
         get(site, "submit", HTML, page(submit::form));
+        get(site, "embed", HTML, page(new BuilderPage(doorstep, this)::builder));
         post(site, "submit", form(submit::submit, false));
         get(site, "manage/{token}", HTML, page(submit::manage));
         post(site, "manage/{token}", form(submit::change, true));
@@ -100,6 +103,7 @@ final class Widgets {
         get(assets, "theme.css", CSS, request -> Response.ok(Theme.read(request.getUriInfo().getQueryParameters())
                 .css().getBytes(StandardCharsets.UTF_8)).header(HttpHeaders.CONTENT_TYPE, CSS).build());
         get(assets, "frame.js", JAVASCRIPT, request -> script(frameScript, LONG_CACHE));
+        get(assets, "builder.js", JAVASCRIPT, request -> script(builderScript, LONG_CACHE));
 
         Resource.Builder embed = Resource.builder("embed.js");
         embed.addMethod(jakarta.ws.rs.HttpMethod.GET).produces(JAVASCRIPT).handledBy(new Routes.Handler(request ->
