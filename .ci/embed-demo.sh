@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by .ci/browser-tests.sh and bench/embed.sh: builds the launcher when the embed scripts or Java
 # sources changed, then starts `./doorstep demo` on a free loopback port with a throwaway data directory,
-# allowing a second free port's origin to embed it. Sets demo_port, host_port and work; stops the demo and
+# allowing a second free port's origin to embed it. Sets demo_port, host_port and work, exports the demo's
+# admin token as DOORSTEP_ADMIN_TOKEN; stops the demo and
 # removes the directory when the calling shell exits.
 
 start_embed_demo() { # who (for messages)
@@ -26,7 +27,12 @@ start_embed_demo() { # who (for messages)
     --allow-origin "http://127.0.0.1:$host_port" >"$work/demo.log" 2>&1 &
   demo_pid=$!
   for _ in $(seq 1 300); do
-    grep -q "Doorstep demo is running." "$work/demo.log" && return 0
+    if grep -q "Doorstep demo is running." "$work/demo.log"; then
+      # the browser tests check the coordinator's pages too
+      DOORSTEP_ADMIN_TOKEN="$(sed -n 's/.*Admin token[^:]*: //p' "$work/demo.log" | head -n 1)"
+      export DOORSTEP_ADMIN_TOKEN
+      return 0
+    fi
     if ! kill -0 "$demo_pid" 2>/dev/null; then
       cat "$work/demo.log" >&2
       echo "$who: the demo did not start" >&2

@@ -46,6 +46,7 @@ async function startDemo(hostOrigin) {
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    adminToken: /Admin token[^:]*: (\S+)/.exec(output)?.[1],
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
@@ -55,7 +56,8 @@ async function startDemo(hostOrigin) {
 }
 
 /**
- * Everything a test file needs: `demo` (origin of the Doorstep server), `host` (origin of the host pages),
+ * Everything a test file needs: `demo` (origin of the Doorstep server), `adminToken` (the demo's coordinator
+ * token), `host` (origin of the host pages),
  * `pages` (path -> {html, csp}) to serve, `newContext()` for a fresh browser context, and `close()`.
  */
 export async function setup() {
@@ -65,7 +67,7 @@ export async function setup() {
   const hostPort = Number(process.env.HOST_PORT) || await freePort();
   const host = `http://127.0.0.1:${hostPort}`;
   const demo = process.env.DOORSTEP_BASE
-    ? { base: process.env.DOORSTEP_BASE, stop: async () => {} }
+    ? { base: process.env.DOORSTEP_BASE, adminToken: process.env.DOORSTEP_ADMIN_TOKEN, stop: async () => {} }
     : await startDemo(host);
   try {
     return await startHostAndBrowser(demo, host, hostPort);
@@ -122,6 +124,7 @@ async function startHostAndBrowser(demo, host, hostPort) {
   const contexts = [];
   return {
     demo: demo.base,
+    adminToken: demo.adminToken,
     host,
     pages,
     browser,

@@ -28,13 +28,29 @@ async function firstEventPath() {
   return `events/${occurrences[0].eventId}`;
 }
 
+/** The pages behind secret links: a fresh suggestion's manage page, the coordinator's and an organiser's. */
+async function secretLinkPaths() {
+  assert.ok(env.adminToken, 'the demo printed an admin token');
+  const origin = { Origin: env.demo, 'Content-Type': 'application/x-www-form-urlencoded' };
+  const submitted = await (await fetch(`${widgets}/submit`, { method: 'POST', headers: origin,
+    body: 'title=Axe+check&date=2030-01-15&startTime=10%3A00' })).text();
+  const manage = /\/w\/hulme\/(manage\/[A-Za-z0-9_-]{43})/.exec(submitted)?.[1];
+  assert.ok(manage, 'a manage link was shown');
+  const admin = `admin/${env.adminToken}`;
+  const added = await (await fetch(`${widgets}/${admin}`, { method: 'POST', headers: origin,
+    body: `action=add-organisation&id=axe-${Date.now()}&name=Axe+check+group` })).text();
+  const organiser = /\/w\/hulme\/(organiser\/[A-Za-z0-9_-]{43})/.exec(added)?.[1];
+  assert.ok(organiser, 'an organiser link was shown');
+  return [manage, admin, organiser];
+}
+
 for (const lang of ['en', 'cy']) {
   test(`axe finds no violations on the widget pages (${lang})`, async () => {
     // axe is injected by the test, so this context lets it past the widgets' own script policy
     const context = await env.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const report = [];
-    for (const path of ['events', 'events/month', await firstEventPath(), 'submit']) {
+    for (const path of ['events', 'events/month', await firstEventPath(), 'submit', ...await secretLinkPaths()]) {
       await page.goto(`${widgets}/${path}?lang=${lang}`);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       await page.evaluate(AXE);
