@@ -48,15 +48,15 @@ final class CachedReadsFilter extends HttpFilter {
 
     private final transient Doorstep doorstep;
     private final String prefix;
-    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, CachedAnswer> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CachedAnswer> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
     private final Map<String, SiteState> sites = new LinkedHashMap<>();
 
-    private record Entry(long version, LocalDate day, int status, List<String[]> headers, String etag, byte[] body) {
+    private record CachedAnswer(long version, LocalDate day, int status, List<String[]> headers, String etag, byte[] body) {
     }
 
     private record SiteState(long version, ZoneId zone) {
@@ -89,7 +89,7 @@ final class CachedReadsFilter extends HttpFilter {
         String host = String.valueOf(request.getHeader("Host"));
         String key = path + "?" + request.getQueryString() + "\n" + language.substring(0, Math.min(100, language.length()))
                 + "\n" + host.substring(0, Math.min(200, host.length()));
-        Entry cached;
+        CachedAnswer cached;
         synchronized (entries) {
             cached = entries.get(key);
         }
@@ -111,12 +111,12 @@ final class CachedReadsFilter extends HttpFilter {
                 }
             }
             synchronized (entries) {
-                entries.put(key, new Entry(state.version(), day, 200, headers, response.getHeader("ETag"), body));
+                entries.put(key, new CachedAnswer(state.version(), day, 200, headers, response.getHeader("ETag"), body));
             }
         }
     }
 
-    private static void replay(Entry cached, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void replay(CachedAnswer cached, HttpServletRequest request, HttpServletResponse response) throws IOException {
         for (String[] header : cached.headers()) {
             response.setHeader(header[0], header[1]);
         }
