@@ -23,7 +23,7 @@ import java.util.StringJoiner;
  * the theme, and links that keep both as the resident moves from page to page.
  */
 final class Page {
-    /** Bumped when the stylesheet changes, so its long cache lifetime never serves an old one. */
+    /** Bumped when a script or stylesheet under assets/ changes, so its long cache lifetime never serves an old one. */
     static final String ASSET_VERSION = "1";
 
     final ContainerRequestContext request;
@@ -162,7 +162,7 @@ final class Page {
         model.put("dir", Language.direction(locale));
         model.put("title", title);
         model.put("siteName", calendar == null ? null : site().name());
-        model.put("stylesheet", mountPath + "assets/doorstep.css?v=" + ASSET_VERSION);
+        model.put("styles", InlineStyles.TEXT);
         String theme = this.theme.query();
         // Without theme settings the default look needs no second stylesheet: one request fewer per widget.
         model.put("themeStylesheet", theme.isEmpty() ? null : mountPath + "assets/theme.css?" + theme);

@@ -228,8 +228,8 @@ final class Widgets {
     }
 
     /**
-     * The widget policy: stylesheets and scripts (only the frame script, which reports the page's height) from
-     * here, framed only where the site allows.
+     * The widget policy: scripts (only the frame script, which reports the page's height) and the theme stylesheet
+     * from here, the page's own inline stylesheet by its hash, framed only where the site allows.
      */
     static String policy(Page page) {
         StringBuilder ancestors = new StringBuilder("'self'");
@@ -238,8 +238,8 @@ final class Widgets {
             site.allowedOrigins().stream().filter(origin -> ORIGIN.matcher(origin).matches()).sorted()
                     .forEach(origin -> ancestors.append(' ').append(origin));
         }
-        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-                + "frame-ancestors " + ancestors;
+        return "default-src 'none'; script-src 'self'; style-src 'self' " + InlineStyles.POLICY_SOURCE
+                + "; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors " + ancestors;
     }
 
     private static Response script(byte[] body, String cacheControl) {

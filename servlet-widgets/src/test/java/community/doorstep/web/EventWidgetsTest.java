@@ -158,7 +158,23 @@ class EventWidgetsTest {
         String page = ok(server.get(LIST + "?accent=%23C00&accent2=x&radius=4&font=bad"));
         assertThat(page).contains("href=\"/doorstep/assets/theme.css?accent=%23c00&amp;radius=4\"");
         assertThat(link(page, "/doorstep/w/hulme/events/month")).isEqualTo("/doorstep/w/hulme/events/month?accent=%23c00&radius=4");
-        assertThat(ok(server.get(LIST + "?font=bad"))).as("no theme, no second stylesheet").doesNotContain("theme.css");
+        assertThat(ok(server.get(LIST + "?font=bad"))).as("no theme, no second stylesheet")
+                .doesNotContain("<link rel=\"stylesheet\"");
+    }
+
+    @Test
+    void thePagesOwnStylesheetIsTheOneTheContentSecurityPolicyAllowsByHash() throws Exception {
+        HttpResponse<String> response = server.get(LIST);
+        String body = ok(response);
+        java.util.regex.Matcher style = java.util.regex.Pattern.compile("<style>(.*?)</style>", java.util.regex.Pattern.DOTALL)
+                .matcher(body);
+        assertThat(style.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(style.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("style-src 'self' 'sha256-" + hash + "'");
+        assertThat(style.find()).as("one inline stylesheet only").isFalse();
+        assertThat(body).doesNotContain("doorstep.css");
     }
 
     @Test

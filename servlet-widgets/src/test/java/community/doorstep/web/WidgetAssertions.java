@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading and checking the HTML widgets' answers in tests. */
 final class WidgetAssertions {
-    static final String WIDGET_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+    static final String WIDGET_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' " + InlineStyles.POLICY_SOURCE
+            + "; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
     private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
     /** The one script a page may run: the frame script that reports its height to the embedding page. */
     private static final Pattern FRAME_SCRIPT = Pattern.compile(
