@@ -1,7 +1,5 @@
 package community.doorstep.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -11,21 +9,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embed builder: a plain GET form that writes the snippet and shows a preview of the widget. */
-class BuilderPageTest {
+class BuilderPageTest extends NeighbourhoodWebTest {
     private static final String BUILDER = "w/" + Neighbourhood.SITE + "/embed";
     private static final Pattern SNIPPET = Pattern.compile("<textarea id=\"builder-snippet\"[^>]*>(.*?)</textarea>", Pattern.DOTALL);
     private static final Pattern PREVIEW = Pattern.compile("<iframe id=\"builder-frame\" src=\"([^\"]*)\"");
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start(Neighbourhood.create(), "/doorstep");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String page(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,7 +1,5 @@
 package community.doorstep.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,18 +10,7 @@ import java.net.http.HttpResponse;
 import static community.doorstep.web.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CachingTest {
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start(Neighbourhood.create(), "/doorstep");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class CachingTest extends NeighbourhoodWebTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {EVENTS, EVENTS + "?tag=food&limit=2", "api/v1/sites/hulme/tags",

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -19,18 +17,7 @@ import static community.doorstep.web.ApiAssertions.texts;
 import static community.doorstep.web.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EventsApiTest {
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start(Neighbourhood.create(), "/doorstep");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class EventsApiTest extends NeighbourhoodWebTest {
 
     @Test
     void listsTheNext31DaysFromTodayInStartOrderByDefault() {

@@ -3,8 +3,6 @@ package community.doorstep.web;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -13,18 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FeedTest {
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start(Neighbourhood.create(), "/doorstep");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class FeedTest extends NeighbourhoodWebTest {
 
     @Test
     void siteFeedIsAValidCalendarOfTheComingYear() throws Exception {

@@ -3,8 +3,6 @@ package community.doorstep.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import community.doorstep.Doorstep;
 import community.doorstep.store.Stores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,19 +17,8 @@ import static community.doorstep.web.ApiAssertions.texts;
 import static community.doorstep.web.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProblemResponsesTest {
+class ProblemResponsesTest extends NeighbourhoodWebTest {
     private static final String TYPES = "https://doorstep.community/problems/";
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start(Neighbourhood.create(), "/doorstep");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,21 +26,14 @@ import java.util.List;
 import static community.doorstep.web.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SecurityHeadersTest {
+class SecurityHeadersTest extends NeighbourhoodWebTest {
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
-    private static WebServer server;
     private static String eventId;
 
     @BeforeAll
-    static void start() {
-        server = WebServer.start(Neighbourhood.create(), "/doorstep");
+    static void findAnEvent() {
         eventId = ApiAssertions.okJson(server.get(EVENTS + "?q=lunch&limit=1")).path("occurrences").get(0)
                 .path("eventId").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest(name = "{0}")
