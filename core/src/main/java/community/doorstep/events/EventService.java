@@ -177,16 +177,16 @@ public final class EventService {
 
     /** Imports a calendar handed over as a stream (read to the end, not closed). */
     public ImportReport importCalendar(Feed feed, InputStream calendar) {
-        requireSite(feed.siteId());
-        return recordingFailure(feed, () -> importText(feed, readCapped(calendar), null));
+        Site site = requireSite(feed.siteId());
+        return recordingFailure(feed, () -> importText(site, feed, readCapped(calendar), null));
     }
 
     /** Imports a calendar file. */
     public ImportReport importCalendar(Feed feed, Path file) {
-        requireSite(feed.siteId());
+        Site site = requireSite(feed.siteId());
         return recordingFailure(feed, () -> {
             try (InputStream in = Files.newInputStream(file)) {
-                return importText(feed, readCapped(in), null);
+                return importText(site, feed, readCapped(in), null);
             } catch (IOException e) {
                 throw InvalidInputException.of("file", "readable", "cannot read " + file.getFileName() + ": " + e.getMessage());
             }
@@ -206,7 +206,7 @@ public final class EventService {
             if (fetched.notModified()) {
                 return unchanged(feed, status.orElseThrow().checksum(), fetched);
             }
-            return importText(feed, fetched.body(), fetched);
+            return importText(site, feed, fetched.body(), fetched);
         });
     }
 
@@ -270,8 +270,7 @@ public final class EventService {
         return new ImportReport(feed.id(), 0, 0, kept, 0, List.of(), true);
     }
 
-    private ImportReport importText(Feed feed, String text, FeedFetcher.Fetched fetched) {
-        Site site = requireSite(feed.siteId());
+    private ImportReport importText(Site site, Feed feed, String text, FeedFetcher.Fetched fetched) {
         String checksum = Checksums.ofCalendar(text);
         if (events.feedStatus(site.id(), feed.id()).map(FeedStatus::checksum).filter(checksum::equals).isPresent()) {
             return unchanged(feed, checksum, fetched);
