@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Sourced by .ci/browser-tests.sh and bench/embed.sh: builds the launcher when the embed scripts or Java
-# sources changed, then starts `./doorstep demo` on a free loopback port with a throwaway data directory,
+# sources changed, then starts `./doorstep demo` on a free loopback port with a throwaway data directory and its
+# clock at DOORSTEP_DEMO_NOW (default 2027-02-10T10:00:00Z, as in js-embed/test/support.mjs),
 # allowing a second free port's origin to embed it. Sets demo_port, host_port and work, exports the demo's
 # admin token as DOORSTEP_ADMIN_TOKEN; stops the demo and
 # removes the directory when the calling shell exits.
 
 start_embed_demo() { # who (for messages)
   local who="$1"
+  DOORSTEP_DEMO_NOW="${DOORSTEP_DEMO_NOW:-2027-02-10T10:00:00Z}"
+  export DOORSTEP_DEMO_NOW
   # the launcher rebuilds itself when Java sources change; the embed scripts live outside src/main, so check them too
   local jar="samples/target/doorstep-samples.jar"
   if [ ! -f "$jar" ] || [ ! -f js-embed/target/classes/community/doorstep/embed/embed.min.js ] \
@@ -23,7 +26,8 @@ start_embed_demo() { # who (for messages)
   trap stop_embed_demo EXIT
 
   echo "== starting the demo on 127.0.0.1:$demo_port (host pages on 127.0.0.1:$host_port)"
-  ./doorstep demo --host 127.0.0.1 --port "$demo_port" --data "$work/data" \
+  # the demo's clock starts at a fixed instant (DOORSTEP_DEMO_NOW), so no test depends on today's date
+  ./doorstep demo --host 127.0.0.1 --port "$demo_port" --data "$work/data" --now "$DOORSTEP_DEMO_NOW" \
     --allow-origin "http://127.0.0.1:$host_port" >"$work/demo.log" 2>&1 &
   demo_pid=$!
   for _ in $(seq 1 300); do
@@ -53,6 +57,7 @@ stop_embed_demo() {
   if [ -n "${demo_pid:-}" ]; then
     kill "$demo_pid" 2>/dev/null || true
     wait "$demo_pid" 2>/dev/null || true
+    demo_pid=""
   fi
   rm -rf "${work:-}"
 }

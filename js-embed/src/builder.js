@@ -8,6 +8,7 @@
   var form = document.getElementById('builder-form');
   var snippet = document.getElementById('builder-snippet');
   var frame = document.getElementById('builder-frame');
+  var openLink = document.getElementById('builder-preview-open');
   var copy = document.getElementById('builder-copy');
   var status = document.getElementById('builder-status');
   if (!form || !snippet || !frame) {
@@ -102,6 +103,9 @@
     snippet.value = html;
     status.textContent = '';
     var src = url.pathname + url.search;
+    if (openLink) {
+      openLink.setAttribute('href', src);
+    }
     if (frame.getAttribute('src') !== src) {
       // a moment's pause, so typing a colour does not reload the preview at every key
       clearTimeout(timer);

@@ -23,6 +23,7 @@
   var PAGES = { events: 'events', month: 'events/month', submit: 'submit' };
   var SINGLE = ['area', 'org', 'lang', 'accent', 'text', 'background', 'font', 'radius', 'compact'];
   var HEIGHT_MESSAGE = 'doorstep:height';
+  var SKIP = { en: 'Skip past: ', cy: 'Neidio heibio: ' };
 
   var frames = [];
   var done = new WeakSet();
@@ -80,6 +81,32 @@
     });
     frames.push(frame);
     placeholder.appendChild(frame);
+    skipLink(placeholder, frame.title);
+  }
+
+  // a keyboard user passes a whole calendar in one step: a link before it, shown while it has focus
+  function skipLink(placeholder, title) {
+    var skip = document.createElement('a');
+    var end = document.createElement('span');
+    end.tabIndex = -1;
+    skip.href = '#';
+    skip.textContent = (SKIP[placeholder.getAttribute('data-lang')] || SKIP.en) + title;
+    function show(shown) {
+      skip.style.position = shown ? 'static' : 'absolute';
+      skip.style.clipPath = shown ? 'none' : 'inset(50%)';
+      skip.style.overflow = 'hidden';
+      skip.style.width = shown ? 'auto' : '1px';
+      skip.style.height = shown ? 'auto' : '1px';
+    }
+    show(false);
+    skip.addEventListener('focus', function () { show(true); });
+    skip.addEventListener('blur', function () { show(false); });
+    skip.addEventListener('click', function (event) {
+      event.preventDefault();
+      end.focus();
+    });
+    placeholder.parentNode.insertBefore(skip, placeholder);
+    placeholder.parentNode.insertBefore(end, placeholder.nextSibling);
   }
 
   function scan() {

@@ -94,8 +94,14 @@ test('a keyboard alone changes the options, and the snippet and preview follow',
   const frame = await (await page.$('#builder-frame')).contentFrame();
   await frame.waitForSelector('main h1');
 
+  // the preview is inert: from the link that opens it, Tab goes on without entering the calendar,
+  // round to the top of the page and back to the colours in a few steps
+  await tabTo(page, '#builder-preview-open', 10);
+  assert.match(await page.locator('#builder-preview-open').getAttribute('href'), /\/events\/month\?lang=cy/);
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'builder-frame');
   // a colour that is not one is left out, as the server would
-  await tabTo(page, '#builder-text', 60);
+  await tabTo(page, '#builder-text', 30);
   await page.keyboard.type('red');
   assert.doesNotMatch(await snippet.inputValue(), /data-text/);
 

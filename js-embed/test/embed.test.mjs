@@ -208,3 +208,18 @@ test('a host page on an origin the site does not allow gets no widget: frame-anc
     await stranger.close();
   }
 });
+
+test('a keyboard user passes an embedded list in one step, by the skip link before it', async () => {
+  const { page } = await open('/skip.html', hostPage(env.demo,
+    `<p><a href="#top" id="before">Before the widget</a></p>\n${placeholder()}\n<p><a href="#top" id="after">After the widget</a></p>`));
+  await widgetFrames(page, 1);
+  await page.locator('#before').focus();
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => ({ text: document.activeElement.textContent,
+    width: document.activeElement.getBoundingClientRect().width }));
+  assert.equal(skip.text, "Skip past: What's on in Hulme");
+  assert.ok(skip.width > 1, 'the skip link shows while it has focus');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'after');
+});

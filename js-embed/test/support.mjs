@@ -12,6 +12,11 @@ import { chromium } from 'playwright-core';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SITE = 'hulme';
+/**
+ * The instant the demo's clock starts at: no test depends on today's date. CI runs the suite at several
+ * (a short month, December, a month with a clock change); a demo started elsewhere must be given the same.
+ */
+export const DEMO_NOW = new Date(process.env.DOORSTEP_DEMO_NOW || '2027-02-10T10:00:00Z');
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -29,7 +34,7 @@ async function startDemo(hostOrigin) {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'doorstep-demo-'));
   const child = spawn(join(ROOT, 'doorstep'), ['demo', '--host', '127.0.0.1', '--port', String(port),
-    '--data', join(data, 'data'), '--allow-origin', hostOrigin], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--data', join(data, 'data'), '--allow-origin', hostOrigin, '--now', DEMO_NOW.toISOString()], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the demo did not start in time:\n' + output)), 300_000);

@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -95,6 +97,11 @@ public final class DoorstepCommand {
                 description = "another origin (such as http://127.0.0.1:9000) whose pages may embed the widgets; repeatable")
         List<String> allowOrigins = new ArrayList<>();
 
+        @Option(names = "--now", paramLabel = "INSTANT",
+                description = "start the demo's clock at this instant (such as 2027-02-10T10:00:00Z) and let it run on "
+                        + "from there: tests and screenshots that must not depend on today's date")
+        Instant now;
+
         @Option(names = "--load-test-events", defaultValue = "0", hidden = true,
                 description = "extra events and a /baseline servlet for bench/web.sh")
         int loadTestEvents;
@@ -116,7 +123,8 @@ public final class DoorstepCommand {
                             "--allow-origin must be an origin such as http://127.0.0.1:9000, not \"" + origin + "\"");
                 }
             }
-            try (DemoServer demo = DemoServer.start(host, port, data, clock, loadTestEvents, Set.copyOf(allowOrigins))) {
+            Clock demoClock = now == null ? clock : Clock.offset(clock, Duration.between(clock.instant(), now));
+            try (DemoServer demo = DemoServer.start(host, port, data, demoClock, loadTestEvents, Set.copyOf(allowOrigins))) {
                 PrintWriter out = spec.commandLine().getOut();
                 demo.welcome().forEach(out::println);
                 out.flush();
