@@ -1,6 +1,6 @@
 package community.doorstep.access;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.time.Instant;
 
@@ -15,10 +15,12 @@ import java.time.Instant;
  */
 public record Grant(String tokenHash, String siteId, Capability capability, String subjectId, Instant createdAt) {
     public Grant {
-        Check.that(tokenHash != null && tokenHash.matches("[0-9a-f]{64}"), "tokenHash", "sha256", "tokenHash must be a SHA-256 hex digest");
-        siteId = Check.slug("siteId", siteId);
-        Check.required("capability", capability);
-        subjectId = Check.text("subjectId", subjectId, 100);
-        Check.required("createdAt", createdAt);
+        Validator check = new Validator();
+        check.that(tokenHash != null && tokenHash.matches("[0-9a-f]{64}"), "tokenHash", "sha256", "tokenHash must be a SHA-256 hex digest");
+        siteId = check.slug("siteId", siteId);
+        check.required("capability", capability);
+        subjectId = check.text("subjectId", subjectId, 100);
+        check.required("createdAt", createdAt);
+        check.done();
     }
 }

@@ -1,7 +1,7 @@
 package community.doorstep.events;
 
 import community.doorstep.access.ModerationState;
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.net.URI;
 import java.time.ZonedDateTime;
@@ -43,25 +43,33 @@ public record Event(
         EventStatus status, EventSource source, String feedId, ModerationState moderation) {
     /** Real UIDs are far shorter; a longer one is replaced by its hash on import so it fits an index. */
     public static final int MAX_UID = 255;
+    private static final Set<String> LINK_SCHEMES = Set.of("http", "https");
 
     public Event {
-        siteId = Check.slug("siteId", siteId);
-        id = Check.text("id", id, 100);
-        uid = Check.text("uid", uid, MAX_UID);
-        title = Check.text("title", title, 500);
-        description = Check.optionalText("description", description, 20_000);
-        Check.required("time", time);
+        Validator check = new Validator();
+        siteId = check.slug("siteId", siteId);
+        id = check.text("id", id, 100);
+        uid = check.text("uid", uid, MAX_UID);
+        check.dateTime("recurrenceId", recurrenceId);
+        title = check.text("title", title, 500);
+        description = check.optionalText("description", description, 20_000);
+        check.required("time", time);
         recurrence = recurrence == null ? Recurrence.NONE : recurrence;
-        Check.that(recurrenceId == null || !recurrence.repeats(), "recurrence", "override",
+        check.that(recurrenceId == null || !recurrence.repeats(), "recurrence", "override",
                 "an overridden instance cannot itself repeat");
+        check.optionalLink("onlineLink", onlineLink, LINK_SCHEMES);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
-        organisationId = organisationId == null ? null : Check.slug("organisationId", organisationId);
-        areaId = areaId == null ? null : Check.slug("areaId", areaId);
-        accessibility = Check.optionalText("accessibility", accessibility, 2000);
-        cost = Check.optionalText("cost", cost, 200);
+        check.that(String.join(",", tags).length() <= 4000, "tags", "too-long", "tags must be at most 4000 characters in all");
+        organisationId = check.optionalSlug("organisationId", organisationId);
+        areaId = check.optionalSlug("areaId", areaId);
+        accessibility = check.optionalText("accessibility", accessibility, 2000);
+        cost = check.optionalText("cost", cost, 200);
+        check.optionalLink("bookingLink", bookingLink, LINK_SCHEMES);
         status = status == null ? EventStatus.CONFIRMED : status;
-        Check.required("source", source);
+        check.required("source", source);
+        feedId = check.optionalSlug("feedId", feedId);
         moderation = moderation == null ? ModerationState.APPROVED : moderation;
+        check.done();
     }
 
     public boolean isOverride() {

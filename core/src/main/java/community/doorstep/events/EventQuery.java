@@ -1,6 +1,6 @@
 package community.doorstep.events;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,19 +29,23 @@ public record EventQuery(String siteId, Instant from, Instant to, Set<String> ta
     public static final int MAX_LIMIT = 1000;
 
     public EventQuery {
-        siteId = Check.slug("siteId", siteId);
-        Check.required("from", from);
-        Check.required("to", to);
-        Check.that(from.isBefore(to), "to", "after-from", "to must be after from");
-        Check.that(Duration.between(from, to).compareTo(MAX_WINDOW) <= 0, "to", "max-window",
-                "to must be at most " + MAX_WINDOW.toDays() + " days after from");
+        Validator check = new Validator();
+        siteId = check.slug("siteId", siteId);
+        check.instant("from", check.required("from", from));
+        check.instant("to", check.required("to", to));
+        if (from != null && to != null) {
+            check.that(from.isBefore(to), "to", "after-from", "to must be after from");
+            check.that(!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_WINDOW) <= 0, "to", "max-window",
+                    "to must be at most " + MAX_WINDOW.toDays() + " days after from");
+        }
         tags = tags == null ? Set.of() : Set.copyOf(tags);
-        areaId = areaId == null ? null : Check.slug("area", areaId);
-        organisationId = organisationId == null ? null : Check.slug("organisation", organisationId);
-        text = Check.optionalText("q", text, 200);
-        Check.that(limit >= 1 && limit <= MAX_LIMIT, "limit", "range",
+        areaId = check.optionalSlug("area", areaId);
+        organisationId = check.optionalSlug("organisation", organisationId);
+        text = check.optionalText("q", text, 200);
+        check.that(limit >= 1 && limit <= MAX_LIMIT, "limit", "range",
                 "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
-        cursor = Check.optionalText("cursor", cursor, 2000);
+        cursor = check.optionalText("cursor", cursor, 2000);
+        check.done();
     }
 
     /** Everything in the window, first page. */

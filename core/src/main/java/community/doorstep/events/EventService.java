@@ -13,6 +13,7 @@ import community.doorstep.events.ical.Checksums;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.events.ical.ParsedCalendar;
 import community.doorstep.internal.Ids;
+import community.doorstep.internal.Validator;
 import community.doorstep.site.Site;
 import community.doorstep.site.SiteStore;
 import community.doorstep.site.Tag;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +63,7 @@ public final class EventService {
      */
     public Submitted submit(String siteId, EventSubmission submission) {
         Site site = requireSite(siteId);
+        checkSuggestion(site, submission);
         String id = Ids.newId();
         Event event = submittedEvent(site, id, "submission-" + id + "@doorstep", submission);
         events.save(event);
@@ -77,7 +80,9 @@ public final class EventService {
     /** Changes a suggestion through its manage link; it waits for a coordinator again. */
     public Event editSubmission(String siteId, String manageToken, EventSubmission submission) {
         Event before = submission(siteId, manageToken);
-        Event after = submittedEvent(requireSite(siteId), before.id(), before.uid(), submission);
+        Site site = requireSite(siteId);
+        checkSuggestion(site, submission);
+        Event after = submittedEvent(site, before.id(), before.uid(), submission);
         events.save(after);
         return after;
     }
@@ -105,6 +110,17 @@ public final class EventService {
         Event decided = event.withModeration(decision);
         events.save(decided);
         return decided;
+    }
+
+    /** The rules a suggestion meets that need the site and the clock: a day still to come, a known group. */
+    private void checkSuggestion(Site site, EventSubmission submission) {
+        Validator check = new Validator();
+        check.that(!submission.date().isBefore(LocalDate.now(clock.withZone(site.zone()))), "date", "past",
+                "date must be today or later");
+        check.that(submission.organisationId() == null
+                        || sites.findOrganisation(site.id(), submission.organisationId()).isPresent(),
+                "organisationId", "unknown", "organisationId names no organisation of this site");
+        check.done();
     }
 
     private static Event submittedEvent(Site site, String id, String uid, EventSubmission submission) {

@@ -1,10 +1,11 @@
 package community.doorstep.events;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Set;
 
 /**
  * A one-off event a resident suggests through the form, without an account. Times are wall-clock times in
@@ -24,19 +25,18 @@ import java.time.LocalTime;
 public record EventSubmission(String title, String description, LocalDate date, LocalTime startTime, LocalTime endTime,
                               String place, String organisationId, String cost, String accessibility, URI bookingLink) {
     public EventSubmission {
-        title = Check.text("title", title, 200);
-        description = Check.optionalText("description", description, 5000);
-        Check.required("date", date);
-        Check.that(endTime == null || startTime != null, "endTime", "needs-start", "endTime needs a startTime");
-        Check.that(endTime == null || endTime.isAfter(startTime), "endTime", "after-start", "endTime must be after startTime");
-        place = Check.optionalText("place", place, 500);
-        organisationId = organisationId == null ? null : Check.slug("organisationId", organisationId);
-        cost = Check.optionalText("cost", cost, 200);
-        accessibility = Check.optionalText("accessibility", accessibility, 2000);
-        if (bookingLink != null) {
-            String scheme = bookingLink.getScheme() == null ? "" : bookingLink.getScheme();
-            Check.that(scheme.equals("https") || scheme.equals("http"), "bookingLink", "http",
-                    "bookingLink must be an http:// or https:// address");
-        }
+        Validator check = new Validator();
+        title = check.text("title", title, 200);
+        description = check.optionalText("description", description, 5000);
+        check.date("date", check.required("date", date));
+        check.that(endTime == null || startTime != null, "endTime", "needs-start", "endTime needs a startTime");
+        check.that(endTime == null || startTime == null || endTime.isAfter(startTime), "endTime", "after-start",
+                "endTime must be after startTime");
+        place = check.optionalText("place", place, 500);
+        organisationId = check.optionalSlug("organisationId", organisationId);
+        cost = check.optionalText("cost", cost, 200);
+        accessibility = check.optionalText("accessibility", accessibility, 2000);
+        check.optionalLink("bookingLink", bookingLink, Set.of("http", "https"));
+        check.done();
     }
 }

@@ -1,6 +1,6 @@
 package community.doorstep.events;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.time.Duration;
 import java.time.Period;
@@ -18,13 +18,15 @@ import java.time.ZonedDateTime;
  */
 public record EventTime(ZonedDateTime start, ZonedDateTime end, boolean allDay) {
     public EventTime {
-        Check.required("start", start);
-        Check.required("end", end);
-        Check.that(!end.isBefore(start), "end", "after-start", "end must not be before start");
-        if (allDay) {
-            Check.that(start.equals(start.toLocalDate().atStartOfDay(start.getZone())),
+        Validator check = new Validator();
+        check.dateTime("start", check.required("start", start));
+        check.dateTime("end", check.required("end", end));
+        check.that(start == null || end == null || !end.isBefore(start), "end", "after-start", "end must not be before start");
+        if (allDay && start != null) {
+            check.that(start.equals(start.toLocalDate().atStartOfDay(start.getZone())),
                     "start", "whole-day", "an all-day start must be at the start of a day");
         }
+        check.done();
     }
 
     /** How long each instance lasts, in days for all-day events so a DST change cannot shift them. */

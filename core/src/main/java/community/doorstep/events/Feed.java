@@ -1,6 +1,6 @@
 package community.doorstep.events;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.net.URI;
 
@@ -15,13 +15,17 @@ import java.net.URI;
  */
 public record Feed(String siteId, String id, String organisationId, URI url) {
     public Feed {
-        siteId = Check.slug("siteId", siteId);
-        id = Check.slug("feedId", id);
-        organisationId = organisationId == null ? null : Check.slug("organisationId", organisationId);
+        Validator check = new Validator();
+        siteId = check.slug("siteId", siteId);
+        id = check.slug("feedId", id);
+        organisationId = check.optionalSlug("organisationId", organisationId);
         if (url != null) {
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-            Check.that(scheme.equals("http") || scheme.equals("https") || scheme.equals("webcal"), "url", "scheme",
+            check.that(scheme.equals("http") || scheme.equals("https") || scheme.equals("webcal"), "url", "scheme",
                     "url must start with http://, https:// or webcal://");
+            check.that(url.toString().length() <= Validator.MAX_LINK, "url", "too-long",
+                    "url must be at most " + Validator.MAX_LINK + " characters, not " + url.toString().length());
         }
+        check.done();
     }
 }

@@ -1,6 +1,6 @@
 package community.doorstep.events;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 /**
  * Where an event happens.
@@ -13,15 +13,17 @@ import community.doorstep.internal.Check;
  */
 public record Location(String name, String address, String postcode, Double latitude, Double longitude) {
     public Location {
-        name = Check.optionalText("location.name", name, 500);
-        address = Check.optionalText("location.address", address, 1000);
-        postcode = Check.optionalText("location.postcode", postcode, 10);
-        Check.that((latitude == null) == (longitude == null), "location.latitude", "pair",
+        Validator check = new Validator();
+        name = check.optionalText("location.name", name, 500);
+        address = check.optionalText("location.address", address, 1000);
+        postcode = check.optionalText("location.postcode", postcode, 10);
+        check.that((latitude == null) == (longitude == null), "location.latitude", "pair",
                 "location.latitude and location.longitude must be given together");
-        Check.that(latitude == null || (latitude >= -90 && latitude <= 90), "location.latitude", "range",
+        check.that(latitude == null || (latitude >= -90 && latitude <= 90), "location.latitude", "range",
                 "location.latitude must be between -90 and 90");
-        Check.that(longitude == null || (longitude >= -180 && longitude <= 180), "location.longitude", "range",
+        check.that(longitude == null || (longitude >= -180 && longitude <= 180), "location.longitude", "range",
                 "location.longitude must be between -180 and 180");
+        check.done();
     }
 
     /** A place known only by the words a calendar gave for it. */

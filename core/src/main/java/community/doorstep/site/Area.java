@@ -1,6 +1,6 @@
 package community.doorstep.site;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 /**
  * A neighbourhood within a site, used to filter events and match help.
@@ -11,8 +11,10 @@ import community.doorstep.internal.Check;
  */
 public record Area(String siteId, String id, String name) {
     public Area {
-        siteId = Check.slug("siteId", siteId);
-        id = Check.slug("id", id);
-        name = Check.text("name", name, 200);
+        Validator check = new Validator();
+        siteId = check.slug("siteId", siteId);
+        id = check.slug("id", id);
+        name = check.text("name", name, 200);
+        check.done();
     }
 }

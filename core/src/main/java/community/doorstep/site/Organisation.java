@@ -1,6 +1,6 @@
 package community.doorstep.site;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 /**
  * A community group that runs events or offers help within a site.
@@ -13,10 +13,12 @@ import community.doorstep.internal.Check;
  */
 public record Organisation(String siteId, String id, String name, String areaId, String website) {
     public Organisation {
-        siteId = Check.slug("siteId", siteId);
-        id = Check.slug("id", id);
-        name = Check.text("name", name, 200);
-        areaId = areaId == null ? null : Check.slug("areaId", areaId);
-        website = Check.optionalText("website", website, 2000);
+        Validator check = new Validator();
+        siteId = check.slug("siteId", siteId);
+        id = check.slug("id", id);
+        name = check.text("name", name, 200);
+        areaId = check.optionalSlug("areaId", areaId);
+        website = check.optionalText("website", website, Validator.MAX_LINK);
+        check.done();
     }
 }

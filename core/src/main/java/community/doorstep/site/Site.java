@@ -1,6 +1,6 @@
 package community.doorstep.site;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -24,12 +24,18 @@ public record Site(String id, String name, ZoneId zone, List<Locale> languages, 
     public static final List<Locale> DEFAULT_LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("cy"));
 
     public Site {
-        id = Check.slug("id", id);
-        name = Check.text("name", name, 200);
+        Validator check = new Validator();
+        id = check.slug("id", id);
+        name = check.text("name", name, 200);
         zone = zone == null ? DEFAULT_ZONE : zone;
         languages = languages == null || languages.isEmpty() ? DEFAULT_LANGUAGES : List.copyOf(languages);
         allowedOrigins = allowedOrigins == null ? Set.of() : Set.copyOf(allowedOrigins);
         trustedFeedHosts = trustedFeedHosts == null ? Set.of() : Set.copyOf(trustedFeedHosts);
+        check.that(String.join(" ", allowedOrigins).length() <= 4000, "allowedOrigins", "too-long",
+                "allowedOrigins must be at most 4000 characters in all");
+        check.that(String.join(" ", trustedFeedHosts).length() <= 4000, "trustedFeedHosts", "too-long",
+                "trustedFeedHosts must be at most 4000 characters in all");
+        check.done();
     }
 
     /** A site in Europe/London, in English and Welsh, embeddable nowhere yet. */

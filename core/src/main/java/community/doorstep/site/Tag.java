@@ -1,6 +1,6 @@
 package community.doorstep.site;
 
-import community.doorstep.internal.Check;
+import community.doorstep.internal.Validator;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -13,13 +13,18 @@ import java.util.Locale;
  */
 public record Tag(String id, String label) {
     public Tag {
-        id = Check.slug("id", id);
-        label = Check.text("label", label, 100);
+        Validator check = new Validator();
+        id = check.slug("id", id);
+        label = check.text("label", label, 100);
+        check.done();
     }
 
     /** A tag from free words, as iCal CATEGORIES carry them: "Older People" becomes {@code older-people}. */
     public static Tag fromLabel(String label) {
-        String ascii = Normalizer.normalize(Check.text("label", label, 100), Normalizer.Form.NFD)
+        Validator check = new Validator();
+        String text = check.text("label", label, 100);
+        check.done();
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")

@@ -6,21 +6,18 @@ import community.doorstep.events.Event;
 import community.doorstep.events.EventSubmission;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The suggestion form's fields, checked all at once so a resident sees every mistake together (the record's own
- * checks stop at the first). Values go back into the form exactly as typed.
+ * The suggestion form's fields, read so that a resident sees every mistake together: what cannot be read as a
+ * date, time or address, and every rule core finds broken. Values go back into the form exactly as typed.
  */
 final class SubmissionForm {
     static final List<String> FIELDS = List.of("title", "date", "startTime", "endTime", "place", "description",
@@ -38,11 +35,11 @@ final class SubmissionForm {
     }
 
     /** The form as sent, checked; {@link #submission()} is set when nothing is wrong. */
-    static SubmissionForm read(FormBody body, LocalDate today, Set<String> organisations) {
+    static SubmissionForm read(FormBody body) {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(field -> values.put(field, body.raw(field)));
         SubmissionForm form = new SubmissionForm(values);
-        form.check(body, today, organisations);
+        form.check(body);
         return form;
     }
 
@@ -62,77 +59,37 @@ final class SubmissionForm {
         return values;
     }
 
-    private void check(FormBody body, LocalDate today, Set<String> organisations) {
-        String title = body.get("title");
-        require(title != null, "title", "required");
-        require(title == null || title.length() <= 200, "title", "too-long");
-        LocalDate date = null;
-        String dateText = body.get("date");
-        if (dateText == null) {
-            require(false, "date", "required");
-        } else {
-            try {
-                date = LocalDate.parse(dateText);
-                require(!date.isBefore(today), "date", "past");
-            } catch (DateTimeParseException e) {
-                require(false, "date", "date");
-            }
-        }
-        LocalTime start = time(body, "startTime");
-        LocalTime end = time(body, "endTime");
-        if (end != null) {
-            require(start != null, "endTime", "needs-start");
-            require(start == null || end.isAfter(start), "endTime", "after-start");
-        }
-        length(body, "place", 500);
-        length(body, "description", 5000);
-        length(body, "cost", 200);
-        length(body, "accessibility", 2000);
-        String organisation = body.get("organisation");
-        require(organisation == null || organisations.contains(organisation), "organisation", "unknown");
-        URI booking = null;
-        String bookingText = body.get("bookingLink");
-        if (bookingText != null) {
-            try {
-                booking = new URI(bookingText);
-                String scheme = booking.getScheme() == null ? "" : booking.getScheme();
-                require((scheme.equals("https") || scheme.equals("http")) && booking.getHost() != null, "bookingLink", "http");
-            } catch (URISyntaxException e) {
-                require(false, "bookingLink", "http");
-            }
-        }
-        if (errors.isEmpty()) {
-            try {
-                submission = new EventSubmission(title, body.get("description"), date, start, end, body.get("place"),
-                        organisation, body.get("cost"), body.get("accessibility"), booking);
-            } catch (InvalidInputException e) {
-                // anything core checks that the form did not (yet) is still reported against its field
-                errors.addAll(e.errors());
-            }
+    /**
+     * Only what the form must do itself: read text into dates, times and addresses. Every rule about the values
+     * is core's, reported with the rest of core's errors.
+     */
+    private void check(FormBody body) {
+        LocalDate date = parsed(body, "date", LocalDate::parse, "date");
+        LocalTime start = parsed(body, "startTime", LocalTime::parse, "time");
+        LocalTime end = parsed(body, "endTime", LocalTime::parse, "time");
+        URI booking = parsed(body, "bookingLink", URI::new, "http");
+        try {
+            submission = new EventSubmission(body.get("title"), body.get("description"), date, start, end,
+                    body.get("place"), body.get("organisation"), body.get("cost"), body.get("accessibility"), booking);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
         }
     }
 
-    private LocalTime time(FormBody body, String field) {
+    private interface Parser<T> {
+        T parse(String text) throws Exception;
+    }
+
+    private <T> T parsed(FormBody body, String field, Parser<T> parser, String rule) {
         String text = body.get(field);
         if (text == null) {
             return null;
         }
         try {
-            return LocalTime.parse(text);
-        } catch (DateTimeParseException e) {
-            require(false, field, "time");
+            return parser.parse(text);
+        } catch (Exception e) {
+            errors.add(new FieldError(field, rule, field + " could not be read"));
             return null;
-        }
-    }
-
-    private void length(FormBody body, String field, int max) {
-        String value = body.get(field);
-        require(value == null || value.length() <= max, field, "too-long");
-    }
-
-    private void require(boolean condition, String field, String rule) {
-        if (!condition && errors.stream().noneMatch(error -> error.field().equals(field))) {
-            errors.add(new FieldError(field, rule, field + " broke the rule " + rule));
         }
     }
 

@@ -8,7 +8,6 @@ import community.doorstep.events.Event;
 import community.doorstep.events.EventStatus;
 import community.doorstep.events.Occurrence;
 import community.doorstep.events.Submitted;
-import community.doorstep.site.Organisation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 
@@ -18,8 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static community.doorstep.web.Widgets.Privacy.PRIVATE;
 import static community.doorstep.web.Widgets.Privacy.PUBLIC;
@@ -64,7 +61,7 @@ final class SubmissionPages {
             // looks exactly like success, so a bot learns nothing; the link leads nowhere
             return submitted(page, randomToken());
         }
-        SubmissionForm form = SubmissionForm.read(body, page.calendar.today(), organisationIds(page));
+        SubmissionForm form = SubmissionForm.read(body);
         if (form.submission() == null) {
             return formPage(page, form.values(), form.errors(), 400);
         }
@@ -123,7 +120,7 @@ final class SubmissionPages {
                 return widgets.render(page, "error", model, 200, PRIVATE);
             }
             case "edit" -> {
-                SubmissionForm form = SubmissionForm.read(body, page.calendar.today(), organisationIds(page));
+                SubmissionForm form = SubmissionForm.read(body);
                 if (form.submission() == null) {
                     return managePage(page, token, event, form.values(), form.errors(), null, 400);
                 }
@@ -153,10 +150,6 @@ final class SubmissionPages {
         model.put("notice", notice);
         new FormErrors(page, errors, SubmissionForm.FORM_NAMES).addTo(model);
         return widgets.render(page, "manage", model, status, PRIVATE);
-    }
-
-    private Set<String> organisationIds(Page page) {
-        return doorstep.sites().organisations(page.calendar.id()).stream().map(Organisation::id).collect(Collectors.toSet());
     }
 
     private List<Map<String, Object>> organisationOptions(Page page, String selected) {

@@ -65,6 +65,7 @@ class ProblemResponsesTest extends NeighbourhoodWebTest {
             "tag=Older%20People                | tag    | slug",
             "area=-central                     | area   | slug",
             "org=LUNCH                         | org    | slug",
+            "from=%2B999999999-12-31           | from   | date",
     })
     void badQueryIsA400NamingTheParameterAndRule(String query, String field, String rule) {
         JsonNode problem = problem(server.get(EVENTS + "?" + query), 400);

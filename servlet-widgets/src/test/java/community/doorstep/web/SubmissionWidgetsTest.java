@@ -93,6 +93,18 @@ class SubmissionWidgetsTest {
     }
 
     @Test
+    void whatCoreRefusesIsShownAgainstItsFieldAndNothingReachesTheDatabase() {
+        String body = page(post(server, SUBMIT, "title", "Fair", "date", "+10000-06-20",
+                "bookingLink", "https://example.org/" + "a".repeat(2000), "place", "p".repeat(501)), 400);
+
+        assertThat(body).contains("id=\"bookingLink-error\"", "id=\"place-error\"", "id=\"date-error\"",
+                "This is too long. Please shorten it.");
+        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(page(post(server, SUBMIT, "title", "Fair", "date", "10000-06-20"), 400))
+                .contains("id=\"date-error\"");
+    }
+
+    @Test
     void tooManySuggestionsFromOneAddressGet429UntilTheClockMoves() {
         for (int i = 0; i < 5; i++) {
             assertThat(suggest("Event " + i).statusCode()).isEqualTo(200);
