@@ -3,6 +3,7 @@ package community.doorstep.events.ical;
 import com.sun.net.httpserver.HttpServer;
 import community.doorstep.DoorstepException;
 import community.doorstep.InvalidInputException;
+import community.doorstep.internal.GuardedHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,12 +95,12 @@ class FeedFetcherTest {
     @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
             "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1"})
     void privateAndLocalAddressesAreRecognised(String address) throws UnknownHostException {
-        assertThat(FeedFetcher.isPrivate(InetAddress.getByName(address))).isTrue();
+        assertThat(GuardedHttp.isPrivate(InetAddress.getByName(address))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "151.101.0.1", "2a00:1450:4009:81f::200e"})
     void publicAddressesAreAllowed(String address) throws UnknownHostException {
-        assertThat(FeedFetcher.isPrivate(InetAddress.getByName(address))).isFalse();
+        assertThat(GuardedHttp.isPrivate(InetAddress.getByName(address))).isFalse();
     }
 }
