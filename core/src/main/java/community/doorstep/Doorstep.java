@@ -1,11 +1,16 @@
 package community.doorstep;
 
 import community.doorstep.access.AccessService;
+import community.doorstep.access.AccessStore;
+import community.doorstep.events.EventCalendar;
 import community.doorstep.events.EventService;
+import community.doorstep.events.EventStore;
+import community.doorstep.events.FeedImporter;
+import community.doorstep.events.Submissions;
 import community.doorstep.events.ical.FeedFetcher;
+import community.doorstep.site.SiteService;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
-import community.doorstep.store.jdbc.JdbcStores;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -29,27 +34,32 @@ import java.util.Objects;
  */
 public final class Doorstep implements AutoCloseable {
     private final Stores stores;
+    private final boolean ownsStores;
     private final Clock clock;
+    private final SiteService sites;
     private final EventService events;
     private final AccessService access;
-    private final JdbcStores ownedStores;
 
     private Doorstep(Builder builder) {
-        this.ownedStores = builder.embeddedDirectory == null ? null : JdbcStores.openEmbedded(builder.embeddedDirectory);
-        this.stores = ownedStores != null ? ownedStores
-                : builder.dataSource != null ? JdbcStores.open(builder.dataSource) : builder.stores;
+        this.ownsStores = builder.stores == null;
+        this.stores = builder.embeddedDirectory != null ? Stores.embedded(builder.embeddedDirectory)
+                : builder.dataSource != null ? Stores.jdbc(builder.dataSource) : builder.stores;
         this.clock = builder.clock;
-        this.access = new AccessService(stores.access(), clock);
-        this.events = new EventService(stores.sites(), stores.events(), clock, new FeedFetcher(builder.feedTimeout), access);
+        this.sites = new SiteService(SiteStore.of(stores));
+        this.access = new AccessService(AccessStore.of(stores), clock);
+        EventStore eventStore = EventStore.of(stores);
+        this.events = new EventService(new EventCalendar(sites, eventStore, clock),
+                new Submissions(sites, eventStore, clock, access),
+                new FeedImporter(sites, eventStore, clock, new FeedFetcher(builder.feedTimeout)));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sites, their organisations and areas. */
-    public SiteStore sites() {
-        return stores.sites();
+    /** Sites, their organisations, areas and tags. */
+    public SiteService sites() {
+        return sites;
     }
 
     /** The community calendar. */
@@ -70,8 +80,8 @@ public final class Doorstep implements AutoCloseable {
     /** Closes the embedded database if Doorstep opened it; a host's data source stays the host's to close. */
     @Override
     public void close() {
-        if (ownedStores != null) {
-            ownedStores.close();
+        if (ownsStores) {
+            stores.close();
         }
     }
 
@@ -101,7 +111,7 @@ public final class Doorstep implements AutoCloseable {
             return this;
         }
 
-        /** Keep data in these stores: {@link Stores#inMemory()} for tests and previews. */
+        /** Keep data in these stores: {@link Stores#inMemory()} for tests and previews; the caller closes them. */
         public Builder stores(Stores stores) {
             this.stores = Objects.requireNonNull(stores, "stores");
             return this;

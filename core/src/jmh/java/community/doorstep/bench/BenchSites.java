@@ -55,7 +55,7 @@ final class BenchSites {
     static void importAll(Doorstep doorstep, String prefix, List<String> calendars) {
         for (int i = 0; i < calendars.size(); i++) {
             String text = calendars.get(i);
-            ImportReport report = doorstep.events().importCalendar(feed(prefix + "-" + (i + 1)),
+            ImportReport report = doorstep.events().feeds().importCalendar(feed(prefix + "-" + (i + 1)),
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             check(report, countEvents(text));
         }

@@ -94,7 +94,7 @@ public class ImportBenchmark {
         }
 
         ImportReport importInto(byte[] calendar) {
-            return site.doorstep.events().importCalendar(feed, new ByteArrayInputStream(calendar));
+            return site.doorstep.events().feeds().importCalendar(feed, new ByteArrayInputStream(calendar));
         }
     }
 

@@ -89,7 +89,7 @@ public class WindowQueryBenchmark {
         }
         Doorstep baseOnly = BenchSites.freshSite();
         BenchSites.importAll(baseOnly, "groups", base);
-        OccurrencePage expected = baseOnly.events().query(query);
+        OccurrencePage expected = baseOnly.events().calendar().query(query);
         if (!keys(page.occurrences()).equals(keys(expected.occurrences()))) {
             throw new IllegalStateException("with " + events + " events on " + site.description + " the window holds "
                     + page.occurrences().size() + " occurrences, with " + BASE_EVENTS + " in memory it holds "
@@ -114,6 +114,6 @@ public class WindowQueryBenchmark {
 
     @Benchmark
     public OccurrencePage window() {
-        return doorstep.events().query(query);
+        return doorstep.events().calendar().query(query);
     }
 }

@@ -4,6 +4,13 @@ import java.util.Optional;
 
 /** Where grants are kept, by the hash of their token. Implementations must be thread-safe. */
 public interface AccessStore {
+    /** The store this feature keeps on the chosen storage: in memory, or in its tables over JDBC. */
+    static AccessStore of(community.doorstep.store.Stores stores) {
+        return stores.shared(AccessStore.class, () -> stores.memoryOnly()
+                ? new MemoryAccessStore()
+                : new JdbcAccessStore(stores.database()));
+    }
+
     void save(Grant grant);
 
     Optional<Grant> findByHash(String tokenHash);

@@ -1,8 +1,6 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.access;
 
-import community.doorstep.access.AccessStore;
-import community.doorstep.access.Capability;
-import community.doorstep.access.Grant;
+import community.doorstep.internal.Jdbc;
 
 import java.time.Instant;
 import java.util.Optional;

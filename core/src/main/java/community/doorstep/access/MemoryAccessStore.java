@@ -1,8 +1,5 @@
-package community.doorstep.store.memory;
+package community.doorstep.access;
 
-import community.doorstep.access.AccessStore;
-import community.doorstep.access.Capability;
-import community.doorstep.access.Grant;
 
 import java.util.Map;
 import java.util.Optional;

@@ -12,6 +12,13 @@ import java.util.Optional;
  * index on {@link EventSpan}, so that the cost of a window query follows the window, not the store.
  */
 public interface EventStore {
+    /** The store this feature keeps on the chosen storage: in memory, or in its tables over JDBC. */
+    static EventStore of(community.doorstep.store.Stores stores) {
+        return stores.shared(EventStore.class, () -> stores.memoryOnly()
+                ? new MemoryEventStore(stores.contentVersions())
+                : new JdbcEventStore(stores.database(), stores.contentVersions()));
+    }
+
 
     Optional<Event> find(String siteId, String eventId);
 

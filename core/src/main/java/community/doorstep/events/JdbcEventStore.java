@@ -1,17 +1,9 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.events;
 
 import community.doorstep.access.ModerationState;
-import community.doorstep.events.Event;
-import community.doorstep.events.EventSource;
-import community.doorstep.events.EventSpan;
-import community.doorstep.events.EventStatus;
-import community.doorstep.events.EventStore;
-import community.doorstep.events.EventTime;
-import community.doorstep.events.Feed;
-import community.doorstep.events.FeedImport;
-import community.doorstep.events.FeedStatus;
-import community.doorstep.events.Location;
-import community.doorstep.events.Recurrence;
+import community.doorstep.internal.ContentVersions;
+import community.doorstep.internal.Jdbc;
+import community.doorstep.internal.SqlText;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -45,7 +37,7 @@ final class JdbcEventStore implements EventStore {
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
     private final Jdbc jdbc;
-    private final JdbcSiteStore sites;
+    private final ContentVersions versions;
     /**
      * H2 answers {@code uid in (…)} by testing the list against every event of the site, so a window query
      * over 50,000 events spent most of its time there; one indexed lookup per uid is fifty times faster on H2.
@@ -53,9 +45,9 @@ final class JdbcEventStore implements EventStore {
      */
     private final boolean overridesOneUidAtATime;
 
-    JdbcEventStore(Jdbc jdbc, JdbcSiteStore sites) {
+    JdbcEventStore(Jdbc jdbc, ContentVersions versions) {
         this.jdbc = jdbc;
-        this.sites = sites;
+        this.versions = versions;
         this.overridesOneUidAtATime = jdbc.isH2();
     }
 
@@ -170,7 +162,7 @@ final class JdbcEventStore implements EventStore {
             Jdbc.batch(connection, "delete from doorstep_event where site_id = ? and id = ?", removals);
             Jdbc.batch(connection, INSERT, inserts);
             if (!removals.isEmpty()) {
-                JdbcSiteStore.bumpContentVersion(connection, feedImport.siteId());
+                ContentVersions.bump(connection, feedImport.siteId());
             }
             return Jdbc.update(connection, "update doorstep_feed set checksum = ?, last_attempt = ?, last_success = ?,"
                     + " last_error = null, etag = ?, last_modified = ? where site_id = ? and id = ?", feedImport.checksum(),
@@ -178,7 +170,7 @@ final class JdbcEventStore implements EventStore {
                     feedImport.siteId(), feedImport.feedId());
         });
         if (!removals.isEmpty()) {
-            sites.changed(feedImport.siteId());
+            versions.committed(feedImport.siteId());
         }
     }
 
@@ -203,19 +195,19 @@ final class JdbcEventStore implements EventStore {
         Object[] row = row(event);
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", event.siteId(), event.id());
-            JdbcSiteStore.bumpContentVersion(connection, event.siteId());
+            ContentVersions.bump(connection, event.siteId());
             return Jdbc.update(connection, INSERT, row);
         });
-        sites.changed(event.siteId());
+        versions.committed(event.siteId());
     }
 
     @Override
     public void delete(String siteId, String eventId) {
         jdbc.inTransaction(connection -> {
-            JdbcSiteStore.bumpContentVersion(connection, siteId);
+            ContentVersions.bump(connection, siteId);
             return Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
         });
-        sites.changed(siteId);
+        versions.committed(siteId);
     }
 
     private static Object[] row(Event event) {

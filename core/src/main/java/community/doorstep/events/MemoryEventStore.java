@@ -1,13 +1,8 @@
-package community.doorstep.store.memory;
+package community.doorstep.events;
 
 import community.doorstep.ConflictException;
 import community.doorstep.access.ModerationState;
-import community.doorstep.events.Event;
-import community.doorstep.events.EventSpan;
-import community.doorstep.events.EventStore;
-import community.doorstep.events.Feed;
-import community.doorstep.events.FeedImport;
-import community.doorstep.events.FeedStatus;
+import community.doorstep.internal.ContentVersions;
 
 import java.time.Duration;
 import java.time.Instant;

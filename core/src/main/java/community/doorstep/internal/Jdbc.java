@@ -1,4 +1,4 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.internal;
 
 import community.doorstep.ConflictException;
 import community.doorstep.DoorstepException;
@@ -11,27 +11,37 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The little JDBC Doorstep needs: queries, updates and transactions, with SQL errors turned into its own. */
-final class Jdbc {
+/**
+ * The little JDBC Doorstep needs: queries, updates and transactions, with SQL errors turned into its own.
+ * Shared by the JDBC stores of every feature.
+ */
+public final class Jdbc {
     /** The SQL state both H2 and PostgreSQL give a unique-key violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    interface Rows<T> {
+    /** Maps one row. */
+    public interface Rows<T> {
         T map(ResultSet row) throws SQLException;
     }
 
-    interface Work<T> {
+    /** Work done on one connection, inside a transaction. */
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
 
-    Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /** The database itself, for the due-work scheduler that shares it. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Runs the work in one transaction: committed whole, or rolled back whole. */
-    <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -50,7 +60,7 @@ final class Jdbc {
         }
     }
 
-    <T> List<T> query(String sql, Rows<T> rows, Object... parameters) {
+    public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) {
         try (Connection connection = dataSource.getConnection()) {
             return query(connection, sql, rows, parameters);
         } catch (SQLException e) {
@@ -58,11 +68,11 @@ final class Jdbc {
         }
     }
 
-    void update(String sql, Object... parameters) {
+    public void update(String sql, Object... parameters) {
         inTransaction(connection -> update(connection, sql, parameters));
     }
 
-    static <T> List<T> query(Connection connection, String sql, Rows<T> rows, Object... parameters) throws SQLException {
+    public static <T> List<T> query(Connection connection, String sql, Rows<T> rows, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
@@ -75,7 +85,7 @@ final class Jdbc {
         }
     }
 
-    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
@@ -83,7 +93,7 @@ final class Jdbc {
     }
 
     /** Runs one query for each parameter list on one prepared statement, and collects every row. */
-    <T> List<T> queryEach(String sql, Rows<T> rows, List<Object[]> parameterLists) {
+    public <T> List<T> queryEach(String sql, Rows<T> rows, List<Object[]> parameterLists) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             List<T> found = new ArrayList<>();
@@ -102,7 +112,7 @@ final class Jdbc {
     }
 
     /** Whether the database is H2, whose planner needs some queries put differently. */
-    boolean isH2() {
+    public boolean isH2() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
         } catch (SQLException e) {
@@ -111,7 +121,7 @@ final class Jdbc {
     }
 
     /** Runs one statement for each parameter list, sent to the database as a batch. */
-    static void batch(Connection connection, String sql, List<Object[]> parameterLists) throws SQLException {
+    public static void batch(Connection connection, String sql, List<Object[]> parameterLists) throws SQLException {
         if (parameterLists.isEmpty()) {
             return;
         }
@@ -130,7 +140,7 @@ final class Jdbc {
         }
     }
 
-    static DoorstepException translate(SQLException e) {
+    public static DoorstepException translate(SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
             if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
                 return new ConflictException("that would store a second copy of something that must be unique");

@@ -1,4 +1,4 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.internal;
 
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -12,27 +12,27 @@ import java.util.stream.Collectors;
  * How lists and zoned times sit in text columns. A zoned time is written with its offset and zone
  * ({@code 2026-03-29T10:00+01:00[Europe/London]}), so it reads back equal to what was written.
  */
-final class SqlText {
+public final class SqlText {
     private SqlText() {
     }
 
-    static String zoned(ZonedDateTime at) {
+    public static String zoned(ZonedDateTime at) {
         return at == null ? null : at.toString();
     }
 
-    static ZonedDateTime zoned(String text) {
+    public static ZonedDateTime zoned(String text) {
         return text == null ? null : ZonedDateTime.parse(text);
     }
 
-    static String lines(Collection<?> values) {
+    public static String lines(Collection<?> values) {
         return values.stream().map(Object::toString).collect(Collectors.joining("\n"));
     }
 
-    static <T> List<T> lines(String text, Function<String, T> parse) {
+    public static <T> List<T> lines(String text, Function<String, T> parse) {
         return text == null || text.isEmpty() ? List.of() : Arrays.stream(text.split("\n")).map(parse).toList();
     }
 
-    static String sortedLines(Set<String> values) {
+    public static String sortedLines(Set<String> values) {
         return values.stream().sorted().collect(Collectors.joining("\n"));
     }
 }

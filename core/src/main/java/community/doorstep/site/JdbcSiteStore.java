@@ -1,10 +1,8 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.site;
 
-import community.doorstep.site.Area;
-import community.doorstep.site.Organisation;
-import community.doorstep.site.Site;
-import community.doorstep.site.SiteStore;
-import community.doorstep.site.Tag;
+import community.doorstep.internal.ContentVersions;
+import community.doorstep.internal.Jdbc;
+import community.doorstep.internal.SqlText;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,15 +11,15 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 final class JdbcSiteStore implements SiteStore {
     private final Jdbc jdbc;
+    private final ContentVersions versions;
 
-    JdbcSiteStore(Jdbc jdbc) {
+    JdbcSiteStore(Jdbc jdbc, ContentVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     @Override
@@ -63,7 +61,7 @@ final class JdbcSiteStore implements SiteStore {
             upsert(connection, "doorstep_organisation", organisation.siteId(), organisation.id(),
                     new String[]{"name", "area_id", "website"},
                     new Object[]{organisation.name(), organisation.areaId(), organisation.website()});
-            bumpContentVersion(connection, organisation.siteId());
+            ContentVersions.bump(connection, organisation.siteId());
             return null;
         });
         changed(organisation.siteId());
@@ -90,7 +88,7 @@ final class JdbcSiteStore implements SiteStore {
     public void saveArea(Area area) {
         jdbc.inTransaction(connection -> {
             upsert(connection, "doorstep_area", area.siteId(), area.id(), new String[]{"name"}, new Object[]{area.name()});
-            bumpContentVersion(connection, area.siteId());
+            ContentVersions.bump(connection, area.siteId());
             return null;
         });
         changed(area.siteId());
@@ -104,7 +102,7 @@ final class JdbcSiteStore implements SiteStore {
                 return false;
             }
             Jdbc.update(connection, "insert into doorstep_tag (site_id, id, label) values (?, ?, ?)", siteId, tag.id(), tag.label());
-            bumpContentVersion(connection, siteId);
+            ContentVersions.bump(connection, siteId);
             return true;
         });
         if (added) {
@@ -118,38 +116,13 @@ final class JdbcSiteStore implements SiteStore {
                 row -> new Tag(row.getString("id"), row.getString("label")), siteId);
     }
 
-    /**
-     * Read on every cached page view, so it is kept here for up to a second: a change made through this JVM
-     * drops it at once (see {@link #bumpContentVersion}); a change made by another node is seen within the
-     * second, well inside the minute that public pages may be cached downstream anyway.
-     */
     @Override
     public long contentVersion(String siteId) {
-        long now = System.nanoTime();
-        CachedVersion cached = versions.get(siteId);
-        if (cached != null && now - cached.readAt() < VERSION_FRESH_NANOS) {
-            return cached.version();
-        }
-        long version = jdbc.query("select content_version from doorstep_site where id = ?", row -> row.getLong(1), siteId)
-                .stream().findFirst().orElse(0L);
-        versions.put(siteId, new CachedVersion(version, now));
-        return version;
+        return versions.current(siteId);
     }
 
-    /** Called inside every transaction that changes what the site shows; {@link #changed} after it commits. */
-    static void bumpContentVersion(Connection connection, String siteId) throws SQLException {
-        Jdbc.update(connection, "update doorstep_site set content_version = content_version + 1 where id = ?", siteId);
-    }
-
-    /** Forgets the kept version once a change has committed, so this JVM sees its own change at once. */
-    void changed(String siteId) {
-        versions.remove(siteId);
-    }
-
-    private static final long VERSION_FRESH_NANOS = 1_000_000_000L;
-    private final Map<String, CachedVersion> versions = new ConcurrentHashMap<>();
-
-    private record CachedVersion(long version, long readAt) {
+    private void changed(String siteId) {
+        versions.committed(siteId);
     }
 
     @Override

@@ -1,10 +1,6 @@
-package community.doorstep.store.memory;
+package community.doorstep.site;
 
-import community.doorstep.site.Area;
-import community.doorstep.site.Organisation;
-import community.doorstep.site.Site;
-import community.doorstep.site.SiteStore;
-import community.doorstep.site.Tag;
+import community.doorstep.internal.ContentVersions;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,6 +5,13 @@ import java.util.Optional;
 
 /** Where sites, their organisations and areas are kept. Implementations must be thread-safe. */
 public interface SiteStore {
+    /** The store this feature keeps on the chosen storage: in memory, or in its tables over JDBC. */
+    static SiteStore of(community.doorstep.store.Stores stores) {
+        return stores.shared(SiteStore.class, () -> stores.memoryOnly()
+                ? new MemorySiteStore(stores.contentVersions())
+                : new JdbcSiteStore(stores.database(), stores.contentVersions()));
+    }
+
     void saveSite(Site site);
 
     Optional<Site> findSite(String siteId);

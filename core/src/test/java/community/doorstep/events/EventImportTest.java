@@ -25,7 +25,7 @@ class EventImportTest {
     private final Doorstep doorstep = TestDoorstep.inMemory(LONDON);
 
     private ImportReport importText(String text) {
-        return doorstep.events().importCalendar(FEED, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return doorstep.events().feeds().importCalendar(FEED, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private List<String> titlesInMarch() {
@@ -56,7 +56,7 @@ class EventImportTest {
         importText(calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
         String id = TestDoorstep.all(doorstep, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), LONDON).get(0).event().id();
         importText(calendar(event("a@x", ":20260305T120000Z", "Lunch club, now with pudding")));
-        assertThat(doorstep.events().event(TestDoorstep.SITE, id).title()).isEqualTo("Lunch club, now with pudding");
+        assertThat(doorstep.events().calendar().event(TestDoorstep.SITE, id).title()).isEqualTo("Lunch club, now with pudding");
     }
 
     @Test
@@ -122,7 +122,7 @@ class EventImportTest {
     @Test
     void anUnknownSiteIsNotFound() {
         Feed elsewhere = new Feed("nowhere", "feed", null, null);
-        assertThatThrownBy(() -> doorstep.events().importCalendar(elsewhere,
+        assertThatThrownBy(() -> doorstep.events().feeds().importCalendar(elsewhere,
                 new ByteArrayInputStream(calendar().getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("nowhere");
     }

@@ -27,7 +27,7 @@ class EventQueryingTest {
     private final Doorstep doorstep = TestDoorstep.inMemory(LONDON);
 
     private void importInto(String feedId, String organisationId, String text) {
-        doorstep.events().importCalendar(new Feed(SITE, feedId, organisationId, null),
+        doorstep.events().feeds().importCalendar(new Feed(SITE, feedId, organisationId, null),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -39,7 +39,7 @@ class EventQueryingTest {
     void aSeriesWithoutEndIsExpandedOnlyInsideTheWindow() {
         importInto("daily", null, calendar(event("daily@x", ";TZID=Europe/London:20000101T090000", "Daily check-in call",
                 "RRULE:FREQ=DAILY")));
-        Event series = doorstep.events().query(EventQuery.window(SITE, london("2026-03-01T00:00"), london("2026-03-02T00:00")))
+        Event series = doorstep.events().calendar().query(EventQuery.window(SITE, london("2026-03-01T00:00"), london("2026-03-02T00:00")))
                 .occurrences().get(0).event();
         assertThat(EventSpan.of(series).unbounded()).isTrue();
 
@@ -53,7 +53,7 @@ class EventQueryingTest {
     void aRunawayRuleIsCutAtTheInstanceCap() {
         importInto("minutely", null, calendar(event("tick@x", ":20260301T000000Z", "Tick", "RRULE:FREQ=MINUTELY")));
         EventQuery week = EventQuery.window(SITE, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-08T00:00:00Z"));
-        assertThat(doorstep.events().queryAll(week)).hasSizeLessThanOrEqualTo(OccurrenceExpander.MAX_INSTANCES_PER_SERIES + 1);
+        assertThat(doorstep.events().calendar().queryAll(week)).hasSizeLessThanOrEqualTo(OccurrenceExpander.MAX_INSTANCES_PER_SERIES + 1);
     }
 
     @Test
@@ -63,15 +63,15 @@ class EventQueryingTest {
                 event("b@x", ";TZID=Europe/London:20260302T100000", "Same time, other group", "RRULE:FREQ=DAILY;COUNT=20"))));
         EventQuery query = EventQuery.window(SITE, london("2026-03-01T00:00"), london("2026-04-01T00:00")).withLimit(7);
         List<String> seen = new ArrayList<>();
-        OccurrencePage page = doorstep.events().query(query);
+        OccurrencePage page = doorstep.events().calendar().query(query);
         int pages = 1;
         seen.addAll(page.occurrences().stream().map(Occurrence::id).toList());
         while (page.nextCursor() != null) {
-            page = doorstep.events().query(query.withCursor(page.nextCursor()));
+            page = doorstep.events().calendar().query(query.withCursor(page.nextCursor()));
             seen.addAll(page.occurrences().stream().map(Occurrence::id).toList());
             pages++;
         }
-        List<String> whole = doorstep.events().query(query.withLimit(100)).occurrences().stream().map(Occurrence::id).toList();
+        List<String> whole = doorstep.events().calendar().query(query.withLimit(100)).occurrences().stream().map(Occurrence::id).toList();
         assertThat(whole).hasSize(40);
         assertThat(seen).containsExactlyElementsOf(whole);
         assertThat(pages).isEqualTo(6);
@@ -80,7 +80,7 @@ class EventQueryingTest {
     @Test
     void aCursorThatWasNotGivenOutIsRefused() {
         EventQuery query = EventQuery.window(SITE, london("2026-03-01T00:00"), london("2026-04-01T00:00"));
-        assertThatThrownBy(() -> doorstep.events().query(query.withCursor("not-a-cursor")))
+        assertThatThrownBy(() -> doorstep.events().calendar().query(query.withCursor("not-a-cursor")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
     }
@@ -112,6 +112,6 @@ class EventQueryingTest {
     }
 
     private List<String> titles(EventQuery query) {
-        return doorstep.events().query(query).occurrences().stream().map(o -> o.event().title()).toList();
+        return doorstep.events().calendar().query(query).occurrences().stream().map(o -> o.event().title()).toList();
     }
 }

@@ -64,7 +64,7 @@ class FeedRefreshTest {
         doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).build();
         doorstep.sites().saveSite(Site.of("hulme", "Hulme").withTrustedFeedHosts(Set.of("localhost")));
         feed = new Feed("hulme", "lunch", "lunch-club", URI.create("http://localhost:" + server.getAddress().getPort() + "/lunch.ics"));
-        doorstep.events().registerFeed(feed);
+        doorstep.events().feeds().registerFeed(feed);
     }
 
     @AfterEach
@@ -73,40 +73,40 @@ class FeedRefreshTest {
     }
 
     private List<String> titles() {
-        return doorstep.events().queryAll(EventQuery.window("hulme", Instant.parse("2026-03-01T00:00:00Z"),
+        return doorstep.events().calendar().queryAll(EventQuery.window("hulme", Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2026-04-01T00:00:00Z"))).stream().map(o -> o.event().title()).toList();
     }
 
     @Test
     void aFeedIsFetchedWhenDueAndAskedConditionallyAfterwards() {
-        assertThat(doorstep.events().refreshDueFeeds(INTERVAL)).containsExactly("hulme/lunch: 1 new, 0 changed, 0 removed");
+        assertThat(doorstep.events().feeds().refreshDueFeeds(INTERVAL)).containsExactly("hulme/lunch: 1 new, 0 changed, 0 removed");
         assertThat(titles()).containsExactly("Lunch club");
 
         clock.advance(INTERVAL.minusMinutes(1));
-        assertThat(doorstep.events().refreshDueFeeds(INTERVAL)).isEmpty();
+        assertThat(doorstep.events().feeds().refreshDueFeeds(INTERVAL)).isEmpty();
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(doorstep.events().refreshDueFeeds(INTERVAL)).containsExactly("hulme/lunch: unchanged");
+        assertThat(doorstep.events().feeds().refreshDueFeeds(INTERVAL)).containsExactly("hulme/lunch: unchanged");
         assertThat(conditionalHeaders.get(0)).isEqualTo("null");
         assertThat(conditionalHeaders.get(1)).startsWith("\"");
-        assertThat(doorstep.events().feedStatus("hulme", "lunch").orElseThrow().lastSuccess()).isEqualTo(clock.instant());
+        assertThat(doorstep.events().feeds().feedStatus("hulme", "lunch").orElseThrow().lastSuccess()).isEqualTo(clock.instant());
 
         calendar.set(calendar(event("a@x", ":20260305T120000Z", "Lunch club with pudding")));
         clock.advance(INTERVAL);
-        assertThat(doorstep.events().refreshDueFeeds(INTERVAL)).containsExactly("hulme/lunch: 0 new, 1 changed, 0 removed");
+        assertThat(doorstep.events().feeds().refreshDueFeeds(INTERVAL)).containsExactly("hulme/lunch: 0 new, 1 changed, 0 removed");
         assertThat(titles()).containsExactly("Lunch club with pudding");
     }
 
     @Test
     void aFailingFeedKeepsItsEventsAndSaysWhyInItsStatus() {
-        doorstep.events().refreshDueFeeds(INTERVAL);
+        doorstep.events().feeds().refreshDueFeeds(INTERVAL);
         Instant firstSuccess = clock.instant();
         status.set(503);
         clock.advance(INTERVAL);
 
-        assertThat(doorstep.events().refreshDueFeeds(INTERVAL)).singleElement().asString().contains("failed", "HTTP 503");
+        assertThat(doorstep.events().feeds().refreshDueFeeds(INTERVAL)).singleElement().asString().contains("failed", "HTTP 503");
         assertThat(titles()).containsExactly("Lunch club");
-        FeedStatus feedStatus = doorstep.events().feedStatus("hulme", "lunch").orElseThrow();
+        FeedStatus feedStatus = doorstep.events().feeds().feedStatus("hulme", "lunch").orElseThrow();
         assertThat(feedStatus.lastError()).contains("HTTP 503").doesNotContain("/lunch.ics");
         assertThat(feedStatus.lastSuccess()).isEqualTo(firstSuccess);
         assertThat(feedStatus.lastAttempt()).isEqualTo(clock.instant());
@@ -115,7 +115,7 @@ class FeedRefreshTest {
     @Test
     void aFeedOnAPrivateAddressIsRefusedUnlessTheSiteTrustsItsHost() {
         doorstep.sites().saveSite(Site.of("hulme", "Hulme").withZone(ZoneId.of("Europe/London")));
-        assertThat(doorstep.events().refreshDueFeeds(INTERVAL)).singleElement().asString()
+        assertThat(doorstep.events().feeds().refreshDueFeeds(INTERVAL)).singleElement().asString()
                 .contains("failed", "private or local network address");
         assertThat(conditionalHeaders).isEmpty();
     }

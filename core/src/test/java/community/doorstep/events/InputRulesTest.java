@@ -72,10 +72,10 @@ class InputRulesTest {
         EventSubmission past = new EventSubmission("Fair", null, LocalDate.of(2026, 2, 28), null, null, null, "nobody",
                 null, null, null);
 
-        assertThatThrownBy(() -> doorstep.events().submit(TestDoorstep.SITE, past))
+        assertThatThrownBy(() -> doorstep.events().submissions().submit(TestDoorstep.SITE, past))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field, FieldError::rule)
                         .containsExactly(tuple("date", "past"), tuple("organisationId", "unknown")));
-        assertThat(doorstep.events().pendingSubmissions(TestDoorstep.SITE)).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions(TestDoorstep.SITE)).isEmpty();
     }
 }

@@ -102,12 +102,12 @@ class RecurrencePropertyTest {
 
     private static Doorstep importing(Series series) {
         Doorstep doorstep = TestDoorstep.inMemory(LONDON);
-        doorstep.events().importCalendar(FEED, new ByteArrayInputStream(series.calendarText().getBytes(StandardCharsets.UTF_8)));
+        doorstep.events().feeds().importCalendar(FEED, new ByteArrayInputStream(series.calendarText().getBytes(StandardCharsets.UTF_8)));
         return doorstep;
     }
 
     private static List<Occurrence> window(Doorstep doorstep, Series series) {
-        return doorstep.events().query(EventQuery.window(TestDoorstep.SITE, series.from(), series.to())
+        return doorstep.events().calendar().query(EventQuery.window(TestDoorstep.SITE, series.from(), series.to())
                 .withLimit(EventQuery.MAX_LIMIT)).occurrences();
     }
 
@@ -148,8 +148,8 @@ class RecurrencePropertyTest {
         Doorstep doorstep = importing(series);
         List<Occurrence> before = window(doorstep, series);
         String restamped = series.calendarText().replace("DTSTAMP:20260101T000000Z", "DTSTAMP:20260202T020202Z");
-        ImportReport again = doorstep.events().importCalendar(FEED, new ByteArrayInputStream(restamped.getBytes(StandardCharsets.UTF_8)));
-        ImportReport reparsed = doorstep.events().importCalendar(FEED,
+        ImportReport again = doorstep.events().feeds().importCalendar(FEED, new ByteArrayInputStream(restamped.getBytes(StandardCharsets.UTF_8)));
+        ImportReport reparsed = doorstep.events().feeds().importCalendar(FEED,
                 new ByteArrayInputStream((series.calendarText() + "\r\n").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(again.calendarUnchanged()).isTrue();

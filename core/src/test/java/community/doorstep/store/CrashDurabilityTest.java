@@ -1,7 +1,7 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.store;
 
+import community.doorstep.events.EventStore;
 import com.zaxxer.hikari.HikariDataSource;
-import community.doorstep.store.Stores;
 import community.doorstep.testing.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,7 @@ class CrashDurabilityTest {
     @Test
     void everyAcknowledgedWriteSurvivesAKilledWriterOnH2() throws Exception {
         List<String> acknowledged = runAndKill("h2", directory.toString());
-        try (JdbcStores reopened = JdbcStores.openEmbedded(directory)) {
+        try (Stores reopened = Stores.embedded(directory)) {
             assertAllPresent(reopened, acknowledged);
         }
     }
@@ -38,14 +38,14 @@ class CrashDurabilityTest {
     void everyAcknowledgedWriteSurvivesAKilledWriterOnPostgres() throws Exception {
         try (HikariDataSource pool = Postgres.freshSchema()) {
             List<String> acknowledged = runAndKill("postgres", pool.getJdbcUrl());
-            assertAllPresent(JdbcStores.open(pool), acknowledged);
+            assertAllPresent(Stores.jdbc(pool), acknowledged);
         }
     }
 
     private static void assertAllPresent(Stores stores, List<String> acknowledged) {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
         List<String> missing = acknowledged.stream()
-                .filter(id -> stores.events().find("hulme", id).isEmpty())
+                .filter(id -> EventStore.of(stores).find("hulme", id).isEmpty())
                 .toList();
         assertThat(missing).as("acknowledged but lost").isEmpty();
     }

@@ -1,11 +1,12 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.store;
 
+import community.doorstep.site.SiteStore;
+import community.doorstep.events.EventStore;
 import com.zaxxer.hikari.HikariDataSource;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventSource;
 import community.doorstep.events.EventTime;
 import community.doorstep.site.Site;
-import community.doorstep.store.Stores;
 import community.doorstep.testing.Postgres;
 
 import java.nio.file.Path;
@@ -24,14 +25,14 @@ public final class CrashWriter {
 
     public static void main(String[] args) {
         Stores stores = args[0].equals("h2")
-                ? JdbcStores.openEmbedded(Path.of(args[1]))
-                : JdbcStores.open(pool(args[1]));
-        stores.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
+                ? Stores.embedded(Path.of(args[1]))
+                : Stores.jdbc(pool(args[1]));
+        SiteStore.of(stores).saveSite(Site.of("hulme", "Hulme Community Partnership"));
         System.out.println("ready");
         ZonedDateTime start = ZonedDateTime.of(2026, 3, 1, 10, 0, 0, 0, ZoneId.of("Europe/London"));
         for (int i = 0; ; i++) {
             String id = "event-" + i;
-            stores.events().save(new Event("hulme", id, id + "@crash", null, 0, "Event " + i, null,
+            EventStore.of(stores).save(new Event("hulme", id, id + "@crash", null, 0, "Event " + i, null,
                     new EventTime(start.plusMinutes(i), start.plusMinutes(i + 30L), false), null, null, null, null,
                     null, null, null, null, null, null, EventSource.API, null, null));
             System.out.println("committed " + id);

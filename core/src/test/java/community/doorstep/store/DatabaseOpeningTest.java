@@ -1,5 +1,6 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.store;
 
+import community.doorstep.site.SiteStore;
 import com.zaxxer.hikari.HikariDataSource;
 import community.doorstep.Doorstep;
 import community.doorstep.DoorstepException;
@@ -40,19 +41,19 @@ class DatabaseOpeningTest {
     @Test
     void aDirectoryHoldingAnotherApplicationsDatabaseIsRefused() throws SQLException {
         execute(h2(directory, "doorstep", ""), "create table customers (id int primary key)");
-        assertThatThrownBy(() -> JdbcStores.openEmbedded(directory))
+        assertThatThrownBy(() -> Stores.embedded(directory))
                 .isInstanceOf(DoorstepException.class)
                 .hasMessageContaining("holds tables that are not Doorstep's");
     }
 
     @Test
     void aCorruptedDatabaseFileIsAClearErrorNotAnEmptyStore() throws Exception {
-        JdbcStores.openEmbedded(directory).close();
+        Stores.embedded(directory).close();
         Path file = directory.resolve("doorstep.mv.db");
         byte[] garbage = new byte[(int) Files.size(file)];
         java.util.Arrays.fill(garbage, (byte) 0x5a);
         Files.write(file, garbage);
-        assertThatThrownBy(() -> JdbcStores.openEmbedded(directory))
+        assertThatThrownBy(() -> Stores.embedded(directory))
                 .isInstanceOf(DoorstepException.class)
                 .hasMessageContaining("cannot open the embedded database in " + directory.toAbsolutePath().normalize());
     }
@@ -60,7 +61,7 @@ class DatabaseOpeningTest {
     @Test
     void aWrongPasswordIsAClearError() throws SQLException {
         execute(h2(directory, "host", "right"), "create table host_member (id int)");
-        assertThatThrownBy(() -> JdbcStores.open(h2(directory, "host", "wrong")))
+        assertThatThrownBy(() -> Stores.jdbc(h2(directory, "host", "wrong")))
                 .isInstanceOf(DoorstepException.class)
                 .hasMessageContaining("cannot open the database")
                 .hasMessageContaining("password");
@@ -68,12 +69,12 @@ class DatabaseOpeningTest {
 
     @Test
     void aSchemaNewerThanTheCodeIsRefused() throws SQLException {
-        JdbcStores.openEmbedded(directory).close();
+        Stores.embedded(directory).close();
         // Flyway keeps its history table's name and columns in lower case, quoted.
         execute(h2(directory, "doorstep", ""), "insert into \"doorstep_schema_history\" (\"installed_rank\", \"version\","
                 + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
                 + " values (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'doorstep', 1, true)");
-        assertThatThrownBy(() -> JdbcStores.openEmbedded(directory))
+        assertThatThrownBy(() -> Stores.embedded(directory))
                 .isInstanceOf(DoorstepException.class)
                 .hasMessageContaining("has schema version 99, newer than this Doorstep knows (")
                 .hasMessageContaining("run a newer Doorstep");
@@ -85,8 +86,8 @@ class DatabaseOpeningTest {
         try (pool) {
             Flyway host = Flyway.configure().dataSource(pool).locations("classpath:community/doorstep/store/jdbc/host").load();
             host.migrate();
-            JdbcStores.open(pool).sites().saveSite(Site.of("hulme", "Hulme"));
-            JdbcStores.open(pool);
+            SiteStore.of(Stores.jdbc(pool)).saveSite(Site.of("hulme", "Hulme"));
+            Stores.jdbc(pool);
 
             assertThat(host.validateWithResult().validationSuccessful).isTrue();
             assertThat(host.info().current().getVersion().getVersion()).isEqualTo("1");
@@ -100,7 +101,7 @@ class DatabaseOpeningTest {
     @Test
     void anUnreachableServerIsAClearErrorAtStart() {
         Postgres.assumeAvailable();
-        assertThatThrownBy(() -> JdbcStores.open(unpooled("jdbc:postgresql://127.0.0.1:9/postgres?connectTimeout=2", "postgres", "x")))
+        assertThatThrownBy(() -> Stores.jdbc(unpooled("jdbc:postgresql://127.0.0.1:9/postgres?connectTimeout=2", "postgres", "x")))
                 .isInstanceOf(DoorstepException.class)
                 .hasMessageContaining("cannot open the database")
                 .hasMessageContaining("refused");
@@ -109,7 +110,7 @@ class DatabaseOpeningTest {
     @Test
     void aWrongPostgresPasswordIsAClearError() {
         Postgres.assumeAvailable();
-        assertThatThrownBy(() -> JdbcStores.open(unpooled(Postgres.URL, Postgres.USER, Postgres.PASSWORD + "-wrong")))
+        assertThatThrownBy(() -> Stores.jdbc(unpooled(Postgres.URL, Postgres.USER, Postgres.PASSWORD + "-wrong")))
                 .isInstanceOf(DoorstepException.class)
                 .hasMessageContaining("password authentication failed");
     }

@@ -1,7 +1,5 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.store;
 
-import community.doorstep.store.Stores;
-import community.doorstep.store.StoresContract;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -10,11 +8,11 @@ class H2StoresContractTest extends StoresContract {
     @TempDir
     Path directory;
 
-    private JdbcStores opened;
+    private Stores opened;
 
     @Override
     protected Stores openStores() {
-        opened = JdbcStores.openEmbedded(directory);
+        opened = Stores.embedded(directory);
         return opened;
     }
 

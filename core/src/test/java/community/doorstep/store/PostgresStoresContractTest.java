@@ -1,8 +1,6 @@
-package community.doorstep.store.jdbc;
+package community.doorstep.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import community.doorstep.store.Stores;
-import community.doorstep.store.StoresContract;
 import community.doorstep.testing.Postgres;
 
 class PostgresStoresContractTest extends StoresContract {
@@ -11,7 +9,7 @@ class PostgresStoresContractTest extends StoresContract {
     @Override
     protected Stores openStores() {
         pool = Postgres.freshSchema();
-        return JdbcStores.open(pool);
+        return Stores.jdbc(pool);
     }
 
     @Override

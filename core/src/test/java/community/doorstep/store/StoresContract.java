@@ -11,6 +11,7 @@ import community.doorstep.events.Event;
 import community.doorstep.events.EventQuery;
 import community.doorstep.events.EventSource;
 import community.doorstep.events.EventStatus;
+import community.doorstep.access.AccessStore;
 import community.doorstep.events.EventStore;
 import community.doorstep.events.EventSubmission;
 import community.doorstep.events.Submitted;
@@ -95,7 +96,7 @@ public abstract class StoresContract {
     }
 
     private ImportReport importText(Feed feed, String text) {
-        return doorstep.events().importCalendar(feed, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return doorstep.events().feeds().importCalendar(feed, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private List<String> march() {
@@ -141,7 +142,7 @@ public abstract class StoresContract {
         Event allDay = new Event(SITE, "e3", "fair@x", null, 0, "Summer fair", null,
                 new EventTime(LocalDate.of(2026, 7, 17).atStartOfDay(LONDON), LocalDate.of(2026, 7, 19).atStartOfDay(LONDON), true),
                 null, null, null, null, null, null, null, null, null, null, EventSource.API, null, null);
-        EventStore events = stores.events();
+        EventStore events = EventStore.of(stores);
         events.save(event);
         events.save(override);
         events.save(allDay);
@@ -159,7 +160,7 @@ public abstract class StoresContract {
 
     @Test
     void overlappingFindsShortLongAndEndlessEventsThatMayTouchTheWindow() {
-        EventStore events = stores.events();
+        EventStore events = EventStore.of(stores);
         events.save(simple("before", "2026-02-20T10:00:00Z", "2026-02-20T11:00:00Z", List.of()));
         events.save(simple("inside", "2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z", List.of()));
         events.save(simple("three-day", "2026-02-27T10:00:00Z", "2026-03-02T11:00:00Z", List.of()));
@@ -220,40 +221,40 @@ public abstract class StoresContract {
         assertThatThrownBy(() -> importText(FEED, "<html>Service unavailable</html>"))
                 .hasMessageContaining("line 1");
         assertThat(march()).containsExactly("2026-03-05T12:00:00Z 2026-03-05T12:00:00Z confirmed a@x Lunch club");
-        FeedStatus status = doorstep.events().feedStatus(SITE, FEED.id()).orElseThrow();
+        FeedStatus status = doorstep.events().feeds().feedStatus(SITE, FEED.id()).orElseThrow();
         assertThat(status.lastError()).contains("line 1");
         assertThat(status.lastSuccess()).isEqualTo(TestDoorstep.NOW);
         assertThat(status.lastAttempt()).isEqualTo(TestDoorstep.NOW);
         assertThat(status.checksum()).isNotNull();
 
         importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
-        assertThat(doorstep.events().feedStatus(SITE, FEED.id()).orElseThrow().lastError()).isNull();
+        assertThat(doorstep.events().feeds().feedStatus(SITE, FEED.id()).orElseThrow().lastError()).isNull();
     }
 
     @Test
     void anImportThatBreaksAUniqueKeyChangesNothing() {
         importText(FEED, calendar(concat(event("a@x", ":20260305T120000Z", "Lunch club"),
                 event("b@x", ":20260306T120000Z", "Repair café"))));
-        List<Event> before = stores.events().feedEvents(SITE, FEED.id());
+        List<Event> before = EventStore.of(stores).feedEvents(SITE, FEED.id());
         Event a = before.stream().filter(e -> e.uid().equals("a@x")).findFirst().orElseThrow();
         Event b = before.stream().filter(e -> e.uid().equals("b@x")).findFirst().orElseThrow();
         FeedImport clash = new FeedImport(SITE, FEED.id(), List.of(b.withId("new-id").withId("other"), a.withId("second-a")),
                 List.of(b.id()), "checksum", Instant.parse("2026-03-02T00:00:00Z"), null, null);
 
-        assertThatThrownBy(() -> stores.events().apply(clash)).isInstanceOf(ConflictException.class);
-        assertThat(stores.events().feedEvents(SITE, FEED.id())).containsExactlyInAnyOrderElementsOf(before);
-        assertThat(stores.events().feedStatus(SITE, FEED.id()).orElseThrow().lastSuccess()).isEqualTo(TestDoorstep.NOW);
+        assertThatThrownBy(() -> EventStore.of(stores).apply(clash)).isInstanceOf(ConflictException.class);
+        assertThat(EventStore.of(stores).feedEvents(SITE, FEED.id())).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(EventStore.of(stores).feedStatus(SITE, FEED.id()).orElseThrow().lastSuccess()).isEqualTo(TestDoorstep.NOW);
     }
 
     @Test
     void aFeedsServerValidatorsAreKeptForTheNextConditionalFetch() {
-        stores.events().apply(new FeedImport(SITE, "lunch", List.of(), List.of(), "sum", TestDoorstep.NOW,
+        EventStore.of(stores).apply(new FeedImport(SITE, "lunch", List.of(), List.of(), "sum", TestDoorstep.NOW,
                 "\"abc-123\"", "Sun, 01 Mar 2026 08:00:00 GMT"));
-        stores.events().recordFeedFailure(SITE, "lunch", TestDoorstep.NOW.plusSeconds(60), "HTTP 503");
-        FeedStatus status = stores.events().feedStatus(SITE, "lunch").orElseThrow();
+        EventStore.of(stores).recordFeedFailure(SITE, "lunch", TestDoorstep.NOW.plusSeconds(60), "HTTP 503");
+        FeedStatus status = EventStore.of(stores).feedStatus(SITE, "lunch").orElseThrow();
         assertThat(status).isEqualTo(new FeedStatus(SITE, "lunch", TestDoorstep.NOW.plusSeconds(60), TestDoorstep.NOW,
                 "HTTP 503", "sum", "\"abc-123\"", "Sun, 01 Mar 2026 08:00:00 GMT"));
-        assertThat(stores.events().feeds(SITE)).extracting(Feed::id).containsExactly("lunch");
+        assertThat(EventStore.of(stores).feeds(SITE)).extracting(Feed::id).containsExactly("lunch");
     }
 
     @Test
@@ -272,9 +273,9 @@ public abstract class StoresContract {
         long afterOrganisation = doorstep.sites().contentVersion(SITE);
         assertThat(afterOrganisation).isGreaterThan(afterImport);
 
-        Submitted submitted = doorstep.events().submit(SITE, new EventSubmission("Street party", null,
+        Submitted submitted = doorstep.events().submissions().submit(SITE, new EventSubmission("Street party", null,
                 LocalDate.of(2026, 3, 14), null, null, null, null, null, null, null));
-        doorstep.events().moderate(SITE, submitted.event().id(), ModerationState.APPROVED);
+        doorstep.events().submissions().moderate(SITE, submitted.event().id(), ModerationState.APPROVED);
         long afterModeration = doorstep.sites().contentVersion(SITE);
         assertThat(afterModeration).isGreaterThan(afterOrganisation);
         assertThat(doorstep.sites().contentVersion("nowhere")).isZero();
@@ -295,14 +296,14 @@ public abstract class StoresContract {
     @Test
     void feedsAreRegisteredAndListed() {
         Feed withUrl = new Feed(SITE, "repair", "repair-cafe", URI.create("https://calendar.example/repair.ics"));
-        doorstep.events().registerFeed(withUrl);
-        doorstep.events().registerFeed(new Feed(SITE, "lunch", "lunch-club", URI.create("https://calendar.example/old.ics")));
-        doorstep.events().registerFeed(new Feed(SITE, "lunch", "lunch-club", URI.create("https://calendar.example/lunch.ics")));
-        assertThat(doorstep.events().feeds(SITE)).extracting(Feed::id).containsExactly("lunch", "repair");
-        assertThat(stores.events().findFeed(SITE, "lunch")).get().extracting(Feed::url)
+        doorstep.events().feeds().registerFeed(withUrl);
+        doorstep.events().feeds().registerFeed(new Feed(SITE, "lunch", "lunch-club", URI.create("https://calendar.example/old.ics")));
+        doorstep.events().feeds().registerFeed(new Feed(SITE, "lunch", "lunch-club", URI.create("https://calendar.example/lunch.ics")));
+        assertThat(doorstep.events().feeds().feeds(SITE)).extracting(Feed::id).containsExactly("lunch", "repair");
+        assertThat(EventStore.of(stores).findFeed(SITE, "lunch")).get().extracting(Feed::url)
                 .isEqualTo(URI.create("https://calendar.example/lunch.ics"));
-        assertThat(doorstep.events().feedStatus(SITE, "repair")).isEmpty();
-        assertThatThrownBy(() -> doorstep.events().registerFeed(new Feed("nowhere", "x", null, null)))
+        assertThat(doorstep.events().feeds().feedStatus(SITE, "repair")).isEmpty();
+        assertThatThrownBy(() -> doorstep.events().feeds().registerFeed(new Feed("nowhere", "x", null, null)))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -338,7 +339,7 @@ public abstract class StoresContract {
 
     private static ImportReport importFile(Doorstep target, Feed feed, Path calendar) {
         try (InputStream in = Files.newInputStream(calendar)) {
-            return target.events().importCalendar(feed, in);
+            return target.events().feeds().importCalendar(feed, in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -413,7 +414,7 @@ public abstract class StoresContract {
         Grant grant = doorstep.access().find(SITE, Capability.ORGANISER, token).orElseThrow();
         assertThat(grant.subjectId()).isEqualTo("lunch-club");
         assertThat(grant.tokenHash()).isNotEqualTo(token).doesNotContain(token);
-        assertThat(stores.access().findByHash(grant.tokenHash())).contains(grant);
+        assertThat(AccessStore.of(stores).findByHash(grant.tokenHash())).contains(grant);
 
         assertThat(doorstep.access().find(SITE, Capability.SITE_ADMIN, token)).isEmpty();
         assertThat(doorstep.access().find("cardiff", Capability.ORGANISER, token)).isEmpty();
@@ -431,44 +432,44 @@ public abstract class StoresContract {
     void aSuggestionWaitsForACoordinatorAndIsManagedThroughItsLink() {
         EventSubmission suggestion = new EventSubmission("Street party", "Bring a dish", LocalDate.of(2026, 3, 14),
                 LocalTime.of(14, 0), null, "Royce Road", null, "Free", "Step-free", null);
-        Submitted submitted = doorstep.events().submit(SITE, suggestion);
+        Submitted submitted = doorstep.events().submissions().submit(SITE, suggestion);
 
         assertThat(submitted.toString()).doesNotContain(submitted.manageToken());
         assertThat(march()).isEmpty();
-        assertThatThrownBy(() -> doorstep.events().event(SITE, submitted.event().id())).isInstanceOf(NotFoundException.class);
-        assertThat(doorstep.events().pendingSubmissions(SITE)).extracting(Event::title).containsExactly("Street party");
+        assertThatThrownBy(() -> doorstep.events().calendar().event(SITE, submitted.event().id())).isInstanceOf(NotFoundException.class);
+        assertThat(doorstep.events().submissions().pendingSubmissions(SITE)).extracting(Event::title).containsExactly("Street party");
 
-        Event edited = doorstep.events().editSubmission(SITE, submitted.manageToken(), new EventSubmission("Street party",
+        Event edited = doorstep.events().submissions().editSubmission(SITE, submitted.manageToken(), new EventSubmission("Street party",
                 "Bring a dish and a chair", LocalDate.of(2026, 3, 14), LocalTime.of(13, 0), LocalTime.of(17, 0),
                 "Royce Road", null, "Free", null, null));
         assertThat(edited.moderation()).isEqualTo(ModerationState.PENDING);
-        assertThat(doorstep.events().submission(SITE, submitted.manageToken()).description()).isEqualTo("Bring a dish and a chair");
+        assertThat(doorstep.events().submissions().submission(SITE, submitted.manageToken()).description()).isEqualTo("Bring a dish and a chair");
 
-        doorstep.events().moderate(SITE, submitted.event().id(), ModerationState.APPROVED);
+        doorstep.events().submissions().moderate(SITE, submitted.event().id(), ModerationState.APPROVED);
         assertThat(march()).containsExactly(
                 "2026-03-14T13:00:00Z 2026-03-14T17:00:00Z confirmed " + submitted.event().uid() + " Street party");
-        assertThat(doorstep.events().pendingSubmissions(SITE)).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions(SITE)).isEmpty();
 
-        doorstep.events().moderate(SITE, submitted.event().id(), ModerationState.REJECTED);
+        doorstep.events().submissions().moderate(SITE, submitted.event().id(), ModerationState.REJECTED);
         assertThat(march()).isEmpty();
 
-        doorstep.events().withdrawSubmission(SITE, submitted.manageToken());
-        assertThat(stores.events().find(SITE, submitted.event().id())).isEmpty();
-        assertThatThrownBy(() -> doorstep.events().submission(SITE, submitted.manageToken()))
+        doorstep.events().submissions().withdrawSubmission(SITE, submitted.manageToken());
+        assertThat(EventStore.of(stores).find(SITE, submitted.event().id())).isEmpty();
+        assertThatThrownBy(() -> doorstep.events().submissions().submission(SITE, submitted.manageToken()))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void onlySuggestionsAreModerated() {
         importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
-        String feedEventId = stores.events().feedEvents(SITE, FEED.id()).get(0).id();
-        assertThatThrownBy(() -> doorstep.events().moderate(SITE, feedEventId, ModerationState.REJECTED))
+        String feedEventId = EventStore.of(stores).feedEvents(SITE, FEED.id()).get(0).id();
+        assertThatThrownBy(() -> doorstep.events().submissions().moderate(SITE, feedEventId, ModerationState.REJECTED))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aWindowQueryOnAnUnknownSiteIsNotFound() {
-        assertThatThrownBy(() -> doorstep.events().query(EventQuery.window("nowhere",
+        assertThatThrownBy(() -> doorstep.events().calendar().query(EventQuery.window("nowhere",
                 Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"))))
                 .isInstanceOf(NotFoundException.class);
     }

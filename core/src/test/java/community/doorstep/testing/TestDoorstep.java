@@ -37,7 +37,7 @@ public final class TestDoorstep {
         for (LocalDate start = from; start.isBefore(to); start = start.plusYears(1)) {
             LocalDate end = start.plusYears(1).isBefore(to) ? start.plusYears(1) : to;
             EventQuery query = EventQuery.window(SITE, start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
-            doorstep.events().queryAll(query).forEach(o -> all.putIfAbsent(o.id(), o));
+            doorstep.events().calendar().queryAll(query).forEach(o -> all.putIfAbsent(o.id(), o));
         }
         return new ArrayList<>(all.values());
     }

@@ -45,21 +45,21 @@ final class FeedCheck {
             URI address = URI.create(source);
             // The person running the check typed this address on their own machine: no forgery to guard against.
             FeedCheck check = new FeedCheck(zone, clock, Set.of(address.getHost().toLowerCase(Locale.ROOT)));
-            return check.result(check.doorstep.events().importCalendar(new Feed(SITE, FEED, null, address)), from, to);
+            return check.result(check.doorstep.events().feeds().importCalendar(new Feed(SITE, FEED, null, address)), from, to);
         }
         FeedCheck check = new FeedCheck(zone, clock, Set.of());
-        return check.result(check.doorstep.events().importCalendar(new Feed(SITE, FEED, null, null), Path.of(source)), from, to);
+        return check.result(check.doorstep.events().feeds().importCalendar(new Feed(SITE, FEED, null, null), Path.of(source)), from, to);
     }
 
     /** Checks a calendar handed over as a stream. */
     static Result check(InputStream calendar, LocalDate from, LocalDate to, ZoneId zone, Clock clock) {
         FeedCheck check = new FeedCheck(zone, clock, Set.of());
-        return check.result(check.doorstep.events().importCalendar(new Feed(SITE, FEED, null, null), calendar), from, to);
+        return check.result(check.doorstep.events().feeds().importCalendar(new Feed(SITE, FEED, null, null), calendar), from, to);
     }
 
     private Result result(ImportReport report, LocalDate from, LocalDate to) {
         EventQuery query = EventQuery.window(SITE, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
-        return new Result(report, doorstep.events().queryAll(query), zone, from, to);
+        return new Result(report, doorstep.events().calendar().queryAll(query), zone, from, to);
     }
 
     private static boolean isAddress(String source) {

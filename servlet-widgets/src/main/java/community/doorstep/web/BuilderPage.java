@@ -48,7 +48,7 @@ final class BuilderPage {
         if (widget == null) {
             widget = "events";
         }
-        List<String> tags = doorstep.events().queryAll(page.calendar.ahead(SiteApi.MAX_DAYS)).stream()
+        List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteApi.MAX_DAYS)).stream()
                 .flatMap(occurrence -> occurrence.event().tags().stream()).distinct().sorted().toList();
         List<String[]> areas = doorstep.sites().areas(siteId).stream()
                 .map((Area area) -> new String[]{area.id(), area.name()}).toList();

@@ -92,7 +92,7 @@ final class CoordinatorPages {
             if (eventId == null) {
                 throw new NotFoundException("no suggestion named");
             }
-            Event decided = doorstep.events().moderate(siteId, eventId,
+            Event decided = doorstep.events().submissions().moderate(siteId, eventId,
                     action.equals("approve") ? ModerationState.APPROVED : ModerationState.REJECTED);
             return adminPage(page, desk, page.t(action.equals("approve") ? "admin.approved" : "admin.rejected", decided.title()), null, List.of(), Map.of(), 200);
         }
@@ -146,7 +146,7 @@ final class CoordinatorPages {
         model.put("notice", notice);
         model.put("created", created);
         List<Map<String, Object>> pending = new ArrayList<>();
-        for (Event event : doorstep.events().pendingSubmissions(siteId)) {
+        for (Event event : doorstep.events().submissions().pendingSubmissions(siteId)) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", event.id());
             view.put("title", event.title());
@@ -213,7 +213,7 @@ final class CoordinatorPages {
                 return organiserPage(page, organisation, null, errors, values, 400);
             }
             String id = feedId != null ? feedId : newFeedId(page, organisation);
-            doorstep.events().registerFeed(new Feed(page.calendar.id(), id, organisation.id(), url));
+            doorstep.events().feeds().registerFeed(new Feed(page.calendar.id(), id, organisation.id(), url));
             return organiserPage(page, organisation, page.t("organiser.feedSaved"), List.of(), Map.of(), 200);
         }
         return organiserPage(page, organisation, null, List.of(), Map.of(), 200);
@@ -227,13 +227,13 @@ final class CoordinatorPages {
     }
 
     private List<Feed> ownFeeds(Page page, Organisation organisation) {
-        return doorstep.events().feeds(page.calendar.id()).stream()
+        return doorstep.events().feeds().feeds(page.calendar.id()).stream()
                 .filter(feed -> organisation.id().equals(feed.organisationId())).toList();
     }
 
     /** The organisation's id for its first feed, then {@code id-2}, {@code id-3}…: stable and readable. */
     private String newFeedId(Page page, Organisation organisation) {
-        Set<String> taken = doorstep.events().feeds(page.calendar.id()).stream().map(Feed::id).collect(Collectors.toSet());
+        Set<String> taken = doorstep.events().feeds().feeds(page.calendar.id()).stream().map(Feed::id).collect(Collectors.toSet());
         String base = organisation.id().length() > 58 ? organisation.id().substring(0, 58).replaceAll("-+$", "") : organisation.id();
         if (!taken.contains(base)) {
             return base;
@@ -274,7 +274,7 @@ final class CoordinatorPages {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", feed.id());
             view.put("url", values.getOrDefault("url-" + feed.id(), feed.url() == null ? "" : feed.url().toString()));
-            FeedStatus status1 = doorstep.events().feedStatus(page.calendar.id(), feed.id()).orElse(null);
+            FeedStatus status1 = doorstep.events().feeds().feedStatus(page.calendar.id(), feed.id()).orElse(null);
             view.put("lastSuccess", status1 == null || status1.lastSuccess() == null ? null : format(page, when, status1.lastSuccess()));
             view.put("lastAttempt", status1 == null || status1.lastAttempt() == null ? null : format(page, when, status1.lastAttempt()));
             view.put("lastError", status1 == null ? null : status1.lastError());

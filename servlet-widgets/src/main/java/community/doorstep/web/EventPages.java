@@ -52,7 +52,7 @@ final class EventPages {
         LocalDate from = requested != null ? requested : page.calendar.today();
         LocalDate to = from.plusDays(PERIOD_DAYS);
         ZoneId zone = page.site().zone();
-        List<Occurrence> occurrences = doorstep.events().queryAll(filters.applyTo(page.calendar.window(from, to)));
+        List<Occurrence> occurrences = doorstep.events().calendar().queryAll(filters.applyTo(page.calendar.window(from, to)));
 
         Map<LocalDate, List<Map<String, Object>>> byDay = new TreeMap<>();
         for (Occurrence occurrence : occurrences) {
@@ -102,7 +102,7 @@ final class EventPages {
         params.throwIfInvalid();
         ZoneId zone = page.site().zone();
         LocalDate first = month.atDay(1);
-        List<Occurrence> occurrences = doorstep.events().queryAll(filters.applyTo(
+        List<Occurrence> occurrences = doorstep.events().calendar().queryAll(filters.applyTo(
                 page.calendar.window(first, month.plusMonths(1).atDay(1))));
         Map<LocalDate, List<Map<String, Object>>> byDay = new TreeMap<>();
         for (Occurrence occurrence : occurrences) {
@@ -134,13 +134,13 @@ final class EventPages {
     /** {@code w/{site}/events/{eventId}?date=}: one event, at the instance on that date or the next one. */
     Response event(Page page) {
         String eventId = Routes.pathParam(page.request, "eventId");
-        Event event = doorstep.events().event(page.calendar.id(), eventId);
+        Event event = doorstep.events().calendar().event(page.calendar.id(), eventId);
         QueryParams params = Routes.queryParams(page.request);
         LocalDate date = params.date("date");
         params.throwIfInvalid();
         ZoneId zone = page.site().zone();
         LocalDate today = page.calendar.today();
-        List<Occurrence> coming = doorstep.events().queryAll(page.calendar.window(today, today.plusDays(SiteApi.MAX_DAYS)))
+        List<Occurrence> coming = doorstep.events().calendar().queryAll(page.calendar.window(today, today.plusDays(SiteApi.MAX_DAYS)))
                 .stream().filter(occurrence -> occurrence.event().id().equals(event.id())).toList();
         Occurrence shown = coming.stream()
                 .filter(occurrence -> date != null && occurrence.time().start().withZoneSameInstant(zone).toLocalDate().equals(date))
@@ -286,7 +286,7 @@ final class EventPages {
         String siteId = page.calendar.id();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("action", page.widgetPath("events"));
-        List<String> tags = doorstep.events().queryAll(page.calendar.ahead(SiteApi.MAX_DAYS)).stream()
+        List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteApi.MAX_DAYS)).stream()
                 .flatMap(occurrence -> occurrence.event().tags().stream()).distinct().sorted().toList();
         form.put("tags", options(tags.stream().map(tag -> new String[]{tag, tag}).toList(),
                 filters.tags().isEmpty() ? null : filters.tags().iterator().next()));

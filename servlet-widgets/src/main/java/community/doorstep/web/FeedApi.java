@@ -28,6 +28,6 @@ final class FeedApi {
         QueryParams params = Routes.queryParams(request);
         EventFilters filters = EventFilters.read(params);
         params.throwIfInvalid();
-        return Routes.calendar(doorstep.events().exportCalendar(filters.applyTo(calendar.ahead(SiteApi.MAX_DAYS))));
+        return Routes.calendar(doorstep.events().calendar().exportCalendar(filters.applyTo(calendar.ahead(SiteApi.MAX_DAYS))));
     }
 }

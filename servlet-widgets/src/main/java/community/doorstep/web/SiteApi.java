@@ -78,7 +78,7 @@ final class SiteApi {
         EventQuery query = filters.applyTo(calendar.window(start, end))
                 .withLimit(limit == null ? EventQuery.DEFAULT_LIMIT : limit)
                 .withCursor(cursor);
-        OccurrencePage page = doorstep.events().query(query);
+        OccurrencePage page = doorstep.events().calendar().query(query);
         Links links = new Links(request, calendar.id());
         List<OccurrenceJson> occurrences = page.occurrences().stream()
                 .map(occurrence -> OccurrenceJson.of(occurrence, calendar.site().zone(), links.of(occurrence.event())))
@@ -89,7 +89,7 @@ final class SiteApi {
     /** {@code events/{eventId}}: the event as its first instance, and whether it repeats. */
     private Response event(ContainerRequestContext request) {
         SiteCalendar calendar = site(request);
-        Event event = doorstep.events().event(calendar.id(), pathParam(request, "eventId"));
+        Event event = doorstep.events().calendar().event(calendar.id(), pathParam(request, "eventId"));
         // an overridden instance is an event of its own; its original start keeps its occurrence id stable
         ZonedDateTime originalStart = event.isOverride() ? event.recurrenceId() : event.time().start();
         Occurrence first = new Occurrence(event, event.time(), event.status(), originalStart);
@@ -100,7 +100,7 @@ final class SiteApi {
     /** {@code events/{eventId}.ics}: "add to calendar". */
     private Response eventCalendar(ContainerRequestContext request) {
         SiteCalendar calendar = site(request);
-        String text = doorstep.events().exportEvent(calendar.id(), pathParam(request, "eventId"));
+        String text = doorstep.events().calendar().exportEvent(calendar.id(), pathParam(request, "eventId"));
         return Response.fromResponse(Routes.calendar(text))
                 .header("Content-Disposition", "attachment; filename=\"event.ics\"").build();
     }
@@ -119,7 +119,7 @@ final class SiteApi {
     /** The tags residents can usefully filter by: those on the coming year's occurrences. */
     private Response tags(ContainerRequestContext request) {
         SiteCalendar calendar = site(request);
-        List<String> tags = doorstep.events().queryAll(calendar.ahead(MAX_DAYS)).stream()
+        List<String> tags = doorstep.events().calendar().queryAll(calendar.ahead(MAX_DAYS)).stream()
                 .flatMap(occurrence -> occurrence.event().tags().stream())
                 .distinct().sorted().toList();
         return Routes.json(new TagsJson(tags));

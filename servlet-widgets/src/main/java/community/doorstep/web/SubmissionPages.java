@@ -66,7 +66,7 @@ final class SubmissionPages {
             return formPage(page, form.values(), form.errors(), 400);
         }
         try {
-            Submitted submitted = doorstep.events().submit(page.calendar.id(), form.submission());
+            Submitted submitted = doorstep.events().submissions().submit(page.calendar.id(), form.submission());
             return submitted(page, submitted.manageToken());
         } catch (InvalidInputException e) {
             return formPage(page, form.values(), e.errors(), 400);
@@ -95,14 +95,14 @@ final class SubmissionPages {
     /** {@code manage/{token}}: the suggestion, its state, and what its owner can do. */
     Response manage(Page page) {
         String token = Routes.pathParam(page.request, "token");
-        Event event = doorstep.events().submission(page.calendar.id(), token);
+        Event event = doorstep.events().submissions().submission(page.calendar.id(), token);
         return managePage(page, token, event, SubmissionForm.valuesOf(event, page.site().zone()), List.of(), null, 200);
     }
 
     /** Edit, ask to withdraw, or confirm withdrawing. */
     Response change(Page page, FormBody body) {
         String token = Routes.pathParam(page.request, "token");
-        Event event = doorstep.events().submission(page.calendar.id(), token);
+        Event event = doorstep.events().submissions().submission(page.calendar.id(), token);
         String action = String.valueOf(body.get("action"));
         switch (action) {
             case "withdraw" -> {
@@ -113,7 +113,7 @@ final class SubmissionPages {
                 return widgets.render(page, "withdraw", model, 200, PRIVATE);
             }
             case "confirm-withdraw" -> {
-                doorstep.events().withdrawSubmission(page.calendar.id(), token);
+                doorstep.events().submissions().withdrawSubmission(page.calendar.id(), token);
                 Map<String, Object> model = page.model(page.t("withdrawn.title"));
                 model.put("message", page.t("withdrawn.text"));
                 model.put("home", page.link("events"));
@@ -125,7 +125,7 @@ final class SubmissionPages {
                     return managePage(page, token, event, form.values(), form.errors(), null, 400);
                 }
                 try {
-                    Event edited = doorstep.events().editSubmission(page.calendar.id(), token, form.submission());
+                    Event edited = doorstep.events().submissions().editSubmission(page.calendar.id(), token, form.submission());
                     return managePage(page, token, edited, SubmissionForm.valuesOf(edited, page.site().zone()), List.of(),
                             page.t("manage.saved"), 200);
                 } catch (InvalidInputException e) {

@@ -39,7 +39,7 @@ class CoordinatorWidgetsTest {
 
     private String suggest(String title) {
         post(server, "w/hulme/submit", "title", title, "date", "2026-06-06", "startTime", "11:00");
-        return doorstep.events().pendingSubmissions("hulme").stream().filter(event -> event.title().equals(title))
+        return doorstep.events().submissions().pendingSubmissions("hulme").stream().filter(event -> event.title().equals(title))
                 .findFirst().orElseThrow().id();
     }
 
@@ -62,7 +62,7 @@ class CoordinatorWidgetsTest {
         String id = suggest("Dubious sale");
         assertThat(ok(post(server, admin + "?lang=cy", "action", "reject", "eventId", id))).contains("Wedi&#39;i wrthod: Dubious sale");
         assertThat(ok(server.get("w/hulme/events"))).doesNotContain("Dubious sale");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).isEmpty();
     }
 
     @Test
@@ -122,11 +122,11 @@ class CoordinatorWidgetsTest {
                 .contains("Enter a calendar address starting with https:// or webcal://");
         String registered = ok(post(server, organiser, "action", "feed", "url", "http://127.0.0.1:9/calendar.ics"));
         assertThat(registered).contains("The feed is saved.", "Feed lunch", "Feed lunch-club", "Not fetched yet.");
-        Feed feed = doorstep.events().feeds("hulme").stream().filter(f -> f.id().equals("lunch-club")).findFirst().orElseThrow();
+        Feed feed = doorstep.events().feeds().feeds("hulme").stream().filter(f -> f.id().equals("lunch-club")).findFirst().orElseThrow();
         assertThat(feed.organisationId()).isEqualTo("lunch-club");
 
         // a feed on a private address is refused by the fetcher, and the organiser is told
-        assertThat(catchThrowable(() -> doorstep.events().importCalendar(feed))).isInstanceOf(DoorstepException.class);
+        assertThat(catchThrowable(() -> doorstep.events().feeds().importCalendar(feed))).isInstanceOf(DoorstepException.class);
         String status = ok(server.get(organiser + "&lang=cy".replaceFirst("&", "?")));
         assertThat(status).contains("Ffrwd lunch-club", "Methodd yr ymgais ddiwethaf, Dydd Llun 1 Mehefin 2026, 10:00:");
 

@@ -31,7 +31,7 @@ class EventWidgetsTest {
                 + "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/London:20260605T100000\r\n"
                 + "DTEND;TZID=Europe/London:20260605T110000\r\nSUMMARY:<script>alert(1)</script>\r\n"
                 + "LOCATION:\"Hall\" & <b>room</b>\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        doorstep.events().importCalendar(new Feed("hulme", "hostile", null, null),
+        doorstep.events().feeds().importCalendar(new Feed("hulme", "hostile", null, null),
                 new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8)));
         server = WebServer.start(doorstep, "/doorstep");
         lunchId = ApiAssertions.okJson(server.get(EVENTS + "?q=lunch&limit=1")).path("occurrences").get(0)

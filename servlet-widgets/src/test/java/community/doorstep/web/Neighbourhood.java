@@ -61,8 +61,8 @@ final class Neighbourhood {
         doorstep.sites().saveArea(new Area(SITE, "hulme-central", "Hulme Central"));
         doorstep.sites().saveOrganisation(new Organisation(SITE, "lunch-club", "Hulme Lunch Club", "hulme-central",
                 "https://lunch.example.org"));
-        doorstep.events().importCalendar(new Feed(SITE, "lunch", "lunch-club", null), stream(LUNCH_CLUB));
-        doorstep.events().importCalendar(new Feed(SITE, "esol", null, null), stream(ESOL));
+        doorstep.events().feeds().importCalendar(new Feed(SITE, "lunch", "lunch-club", null), stream(LUNCH_CLUB));
+        doorstep.events().feeds().importCalendar(new Feed(SITE, "esol", null, null), stream(ESOL));
         return doorstep;
     }
 

@@ -2,6 +2,9 @@ package community.doorstep.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.doorstep.Doorstep;
+import community.doorstep.access.AccessStore;
+import community.doorstep.events.EventStore;
+import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,13 +161,16 @@ class ProblemResponsesTest extends NeighbourhoodWebTest {
      * proxies so the test keeps compiling as stores gain methods.
      */
     private static Stores brokenStores() {
-        return (Stores) Proxy.newProxyInstance(Stores.class.getClassLoader(), new Class<?>[]{Stores.class},
-                (proxy, method, args) -> failing(method.getReturnType()));
+        Stores stores = Stores.inMemory();
+        stores.shared(SiteStore.class, () -> failing(SiteStore.class));
+        stores.shared(EventStore.class, () -> failing(EventStore.class));
+        stores.shared(AccessStore.class, () -> failing(AccessStore.class));
+        return stores;
     }
 
-    private static Object failing(Class<?> store) {
-        return Proxy.newProxyInstance(store.getClassLoader(), new Class<?>[]{store}, (proxy, method, args) -> {
+    private static <T> T failing(Class<T> store) {
+        return store.cast(Proxy.newProxyInstance(store.getClassLoader(), new Class<?>[]{store}, (proxy, method, args) -> {
             throw new IllegalStateException("connection refused: database password wrong");
-        });
+        }));
     }
 }

@@ -63,7 +63,7 @@ class SubmissionWidgetsTest {
 
         assertThat(body).contains("Keep this link private", "not the same as the event");
         String manage = link(body, server.origin() + "/doorstep/w/hulme/manage/");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Street party");
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Street party");
         HttpResponse<String> managed = server.send(server.request(manage.substring(server.origin().length() + "/doorstep/".length())).GET().build());
         assertThat(ok(managed)).contains("Street party", "Waiting for a coordinator", "Saturday 20 June 2026, 14:00–16:00",
                 "value=\"Rolls Crescent\"");
@@ -74,7 +74,7 @@ class SubmissionWidgetsTest {
     void aFilledHoneypotLooksLikeSuccessButStoresNothing() {
         String body = ok(suggest("Cheap pills", "homepage", "https://spam.example"));
         assertThat(body).contains("Keep this link private");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).isEmpty();
     }
 
     @Test
@@ -87,7 +87,7 @@ class SubmissionWidgetsTest {
                 "Rhaid i&#39;r amser gorffen fod ar ôl yr amser dechrau.", "Rhowch gyfeiriad gwe sy&#39;n dechrau gyda https://");
         assertThat(body).contains("href=\"#title\"", "aria-describedby=\"title-error\" aria-invalid=\"true\"",
                 "id=\"endTime-error\"", "value=\"Neuadd &lt;y&gt; Dref\"", "value=\"15:00\"");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).isEmpty();
         assertThat(page(post(server, SUBMIT, "title", "Fair", "date", "2020-01-01"), 400))
                 .contains("The date must be today or later.");
     }
@@ -99,7 +99,7 @@ class SubmissionWidgetsTest {
 
         assertThat(body).contains("id=\"bookingLink-error\"", "id=\"place-error\"", "id=\"date-error\"",
                 "This is too long. Please shorten it.");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).isEmpty();
         assertThat(page(post(server, SUBMIT, "title", "Fair", "date", "10000-06-20"), 400))
                 .contains("id=\"date-error\"");
     }
@@ -115,7 +115,7 @@ class SubmissionWidgetsTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(suggest("After a pause").statusCode()).isEqualTo(200);
-        assertThat(doorstep.events().pendingSubmissions("hulme")).hasSize(6);
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).hasSize(6);
     }
 
     @Test
@@ -133,7 +133,7 @@ class SubmissionWidgetsTest {
         assertThat(opaque.statusCode()).isEqualTo(403);
         assertThat(bare.statusCode()).isEqualTo(403);
         assertThat(referred.statusCode()).isEqualTo(200);
-        assertThat(doorstep.events().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Fine");
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Fine");
     }
 
     @Test
@@ -143,15 +143,15 @@ class SubmissionWidgetsTest {
         String edited = ok(post(server, manage, "action", "edit", "title", "Coffee and cake morning", "date", "2026-06-21",
                 "startTime", "10:00"));
         assertThat(edited).contains("Your changes are saved", "value=\"Coffee and cake morning\"", "Sunday 21 June 2026, 10:00–11:00");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).extracting(event -> event.title())
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).extracting(event -> event.title())
                 .containsExactly("Coffee and cake morning");
 
         String confirm = ok(post(server, manage, "action", "withdraw"));
         assertThat(confirm).contains("Withdraw your suggestion?", "value=\"confirm-withdraw\"");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).hasSize(1);
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).hasSize(1);
 
         assertThat(ok(post(server, manage, "action", "confirm-withdraw"))).contains("Your suggestion is withdrawn");
-        assertThat(doorstep.events().pendingSubmissions("hulme")).isEmpty();
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).isEmpty();
         assertThat(page(server.get(manage), 404)).contains("This page or link does not work");
     }
 

@@ -46,7 +46,7 @@ class CalendarExportTest {
 
     private static Doorstep imported(String text) {
         Doorstep doorstep = TestDoorstep.inMemory(LONDON);
-        doorstep.events().importCalendar(new Feed(TestDoorstep.SITE, "source", null, null),
+        doorstep.events().feeds().importCalendar(new Feed(TestDoorstep.SITE, "source", null, null),
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         return doorstep;
     }
@@ -60,7 +60,7 @@ class CalendarExportTest {
     }
 
     private static String export(Doorstep doorstep) {
-        return doorstep.events().exportCalendar(EventQuery.window(TestDoorstep.SITE,
+        return doorstep.events().calendar().exportCalendar(EventQuery.window(TestDoorstep.SITE,
                 FROM.atStartOfDay(LONDON).toInstant(), TO.atStartOfDay(LONDON).toInstant()));
     }
 
@@ -87,7 +87,7 @@ class CalendarExportTest {
     void oneEventExportsWithItsOverrides() {
         Doorstep doorstep = imported(SOURCE);
         Occurrence first = TestDoorstep.all(doorstep, FROM, TO, LONDON).get(0);
-        String single = doorstep.events().exportEvent(TestDoorstep.SITE, first.event().id());
+        String single = doorstep.events().calendar().exportEvent(TestDoorstep.SITE, first.event().id());
         assertThat(single.split("BEGIN:VEVENT", -1)).hasSize(4);
         assertThat(single).contains("UID:lunch@x").doesNotContain("fair@x");
     }

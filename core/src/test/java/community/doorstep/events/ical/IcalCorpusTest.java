@@ -67,7 +67,7 @@ class IcalCorpusTest {
 
     private static ImportReport importFile(Doorstep doorstep, Path calendar) throws IOException {
         try (InputStream in = Files.newInputStream(calendar)) {
-            return doorstep.events().importCalendar(FEED, in);
+            return doorstep.events().feeds().importCalendar(FEED, in);
         }
     }
 

@@ -105,10 +105,10 @@ public final class DemoServer implements AutoCloseable {
         try {
             seed(doorstep, base, allowedOrigins);
             if (loadTestEvents > 0) {
-                doorstep.events().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
+                doorstep.events().feeds().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
             }
             adminToken = freshAdminToken(doorstep);
-            doorstep.events().refreshDueFeeds(REFRESH_AFTER);
+            doorstep.events().feeds().refreshDueFeeds(REFRESH_AFTER);
         } catch (RuntimeException e) {
             server.stop();
             doorstep.close();
@@ -119,7 +119,7 @@ public final class DemoServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        refresher.scheduleWithFixedDelay(() -> doorstep.events().refreshDueFeeds(REFRESH_AFTER),
+        refresher.scheduleWithFixedDelay(() -> doorstep.events().feeds().refreshDueFeeds(REFRESH_AFTER),
                 CHECK_EVERY.toSeconds(), CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
         return new DemoServer(server, doorstep, refresher, base, adminToken);
     }
@@ -142,7 +142,7 @@ public final class DemoServer implements AutoCloseable {
             if (doorstep.sites().findOrganisation(SITE, group.id()).isEmpty()) {
                 doorstep.sites().saveOrganisation(new Organisation(SITE, group.id(), group.name(), group.area(), null));
             }
-            doorstep.events().registerFeed(new Feed(SITE, group.id(), group.id(), base.resolve("/calendars/" + group.id() + ".ics")));
+            doorstep.events().feeds().registerFeed(new Feed(SITE, group.id(), group.id(), base.resolve("/calendars/" + group.id() + ".ics")));
         }
     }
 

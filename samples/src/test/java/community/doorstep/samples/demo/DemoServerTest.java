@@ -31,7 +31,7 @@ class DemoServerTest {
 
     private List<Occurrence> nextFourWeeks(DemoServer demo) {
         Instant from = Instant.parse("2026-11-24T00:00:00Z");
-        return demo.doorstep().events().queryAll(EventQuery.window(DemoServer.SITE, from, from.plusSeconds(28 * 86_400L)));
+        return demo.doorstep().events().calendar().queryAll(EventQuery.window(DemoServer.SITE, from, from.plusSeconds(28 * 86_400L)));
     }
 
     @Test
@@ -42,7 +42,7 @@ class DemoServerTest {
             assertThat(groups).hasSize(DemoGroups.GROUPS.size());
             assertThat(occurrences).extracting(o -> o.event().title()).contains("Community lunch club", "Repair café",
                     "Taith gerdded Gymraeg: Welsh-speaking walk");
-            assertThat(demo.doorstep().events().feedStatus(DemoServer.SITE, "lunch-club").orElseThrow().lastError()).isNull();
+            assertThat(demo.doorstep().events().feeds().feedStatus(DemoServer.SITE, "lunch-club").orElseThrow().lastError()).isNull();
 
             HttpResponse<String> api = http.send(HttpRequest.newBuilder(
                     demo.base().resolve("/doorstep/api/v1/sites/hulme/events?from=2026-11-24&to=2026-12-01")).build(),
@@ -62,11 +62,11 @@ class DemoServerTest {
         String suggestionId;
         try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
             firstToken = demo.adminToken();
-            suggestionId = demo.doorstep().events().submit(DemoServer.SITE, new EventSubmission("Street party", null,
+            suggestionId = demo.doorstep().events().submissions().submit(DemoServer.SITE, new EventSubmission("Street party", null,
                     LocalDate.of(2026, 12, 5), null, null, "Royce Road", null, null, null, null)).event().id();
         }
         try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
-            assertThat(demo.doorstep().events().pendingSubmissions(DemoServer.SITE)).extracting(e -> e.id()).containsExactly(suggestionId);
+            assertThat(demo.doorstep().events().submissions().pendingSubmissions(DemoServer.SITE)).extracting(e -> e.id()).containsExactly(suggestionId);
             assertThat(demo.doorstep().sites().organisations(DemoServer.SITE)).hasSize(DemoGroups.GROUPS.size());
             assertThat(demo.adminToken()).isNotEqualTo(firstToken);
             assertThat(demo.doorstep().access().find(DemoServer.SITE, Capability.SITE_ADMIN, firstToken)).isEmpty();
@@ -103,7 +103,7 @@ class DemoServerTest {
             assertThat(submitted.body()).contains("/doorstep/w/hulme/manage/");
             assertThat(get(demo, "/doorstep/w/hulme/events?from=2026-12-05").body()).doesNotContain("Street party");
 
-            String id = demo.doorstep().events().pendingSubmissions(DemoServer.SITE).get(0).id();
+            String id = demo.doorstep().events().submissions().pendingSubmissions(DemoServer.SITE).get(0).id();
             HttpResponse<String> approved = post(demo, "/doorstep/w/hulme/admin/" + demo.adminToken(), "action=approve&eventId=" + id);
             assertThat(approved.statusCode()).isEqualTo(200);
             assertThat(approved.body()).contains("Street party");

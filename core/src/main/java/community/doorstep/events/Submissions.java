@@ -1,0 +1,121 @@
+package community.doorstep.events;
+
+import community.doorstep.NotFoundException;
+import community.doorstep.access.AccessService;
+import community.doorstep.access.Capability;
+import community.doorstep.access.Grant;
+import community.doorstep.access.ModerationState;
+import community.doorstep.internal.Ids;
+import community.doorstep.internal.Validator;
+import community.doorstep.site.Site;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import community.doorstep.site.SiteService;
+
+/**
+ * Residents' event suggestions: taken without an account, hidden until a coordinator approves them, edited or
+ * withdrawn through the manage link, and purged a set time after they are over.
+ */
+public final class Submissions {
+    private final SiteService sites;
+    private final EventStore events;
+    private final Clock clock;
+    private final AccessService access;
+
+    /** Wired by {@link community.doorstep.Doorstep}; host applications get it from {@link community.doorstep.Doorstep#events()}. */
+    public Submissions(SiteService sites, EventStore events, Clock clock, AccessService access) {
+        this.sites = sites;
+        this.events = events;
+        this.clock = clock;
+        this.access = access;
+    }
+
+    /**
+     * Takes a resident's suggestion: stored hidden until a coordinator approves it, with a manage link
+     * for the resident to edit or withdraw it.
+     */
+    public Submitted submit(String siteId, EventSubmission submission) {
+        Site site = requireSite(siteId);
+        checkSuggestion(site, submission);
+        String id = Ids.newId();
+        Event event = submittedEvent(site, id, "submission-" + id + "@doorstep", submission);
+        events.save(event);
+        return new Submitted(event, access.issue(siteId, Capability.SUBMISSION, id));
+    }
+
+    /** The suggestion behind a manage link, whatever its moderation state. */
+    public Event submission(String siteId, String manageToken) {
+        Grant grant = access.require(siteId, Capability.SUBMISSION, manageToken);
+        return events.find(siteId, grant.subjectId())
+                .orElseThrow(() -> new NotFoundException("this suggestion has been removed"));
+    }
+
+    /** Changes a suggestion through its manage link; it waits for a coordinator again. */
+    public Event editSubmission(String siteId, String manageToken, EventSubmission submission) {
+        Event before = submission(siteId, manageToken);
+        Site site = requireSite(siteId);
+        checkSuggestion(site, submission);
+        Event after = submittedEvent(site, before.id(), before.uid(), submission);
+        events.save(after);
+        return after;
+    }
+
+    /** Withdraws a suggestion: the event and its manage link are gone. */
+    public void withdrawSubmission(String siteId, String manageToken) {
+        Event event = submission(siteId, manageToken);
+        events.delete(siteId, event.id());
+        access.revoke(siteId, Capability.SUBMISSION, event.id());
+    }
+
+    /** Suggestions waiting for a coordinator, oldest start first. */
+    public List<Event> pendingSubmissions(String siteId) {
+        requireSite(siteId);
+        return events.findByModeration(siteId, ModerationState.PENDING).stream()
+                .sorted(java.util.Comparator.comparing((Event e) -> e.time().start().toInstant()).thenComparing(Event::id))
+                .toList();
+    }
+
+    /** A coordinator's decision on a suggestion: approved ones become public, rejected ones stay hidden. */
+    public Event moderate(String siteId, String eventId, ModerationState decision) {
+        Event event = events.find(siteId, eventId)
+                .filter(e -> e.source() == EventSource.SUBMISSION)
+                .orElseThrow(() -> new NotFoundException("there is no suggested event " + eventId + " on site " + siteId));
+        Event decided = event.withModeration(decision);
+        events.save(decided);
+        return decided;
+    }
+
+    /** The rules a suggestion meets that need the site and the clock: a day still to come, a known group. */
+    private void checkSuggestion(Site site, EventSubmission submission) {
+        Validator check = new Validator();
+        check.that(!submission.date().isBefore(LocalDate.now(clock.withZone(site.zone()))), "date", "past",
+                "date must be today or later");
+        check.that(submission.organisationId() == null
+                        || sites.findOrganisation(site.id(), submission.organisationId()).isPresent(),
+                "organisationId", "unknown", "organisationId names no organisation of this site");
+        check.done();
+    }
+
+    private static Event submittedEvent(Site site, String id, String uid, EventSubmission submission) {
+        EventTime time;
+        if (submission.startTime() == null) {
+            time = new EventTime(submission.date().atStartOfDay(site.zone()),
+                    submission.date().plusDays(1).atStartOfDay(site.zone()), true);
+        } else {
+            var start = submission.date().atTime(submission.startTime()).atZone(site.zone());
+            var end = submission.endTime() == null ? start.plusHours(1)
+                    : submission.date().atTime(submission.endTime()).atZone(site.zone());
+            time = new EventTime(start, end, false);
+        }
+        return new Event(site.id(), id, uid, null, 0, submission.title(), submission.description(), time, null,
+                submission.place() == null ? null : Location.named(submission.place()), null, null,
+                submission.organisationId(), null, submission.accessibility(), submission.cost(),
+                submission.bookingLink(), EventStatus.CONFIRMED, EventSource.SUBMISSION, null, ModerationState.PENDING);
+    }
+
+
+    private Site requireSite(String siteId) {
+        return sites.requireSite(siteId);
+    }
+}
