@@ -8,6 +8,11 @@ import community.doorstep.events.EventStore;
 import community.doorstep.events.FeedImporter;
 import community.doorstep.events.Submissions;
 import community.doorstep.events.ical.FeedFetcher;
+import community.doorstep.notify.Notifier;
+import community.doorstep.notify.Outbox;
+import community.doorstep.notify.OutboxStore;
+import community.doorstep.schedule.DueWork;
+import community.doorstep.schedule.DueWorkHealth;
 import community.doorstep.site.SiteService;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The entry point: community events, help and check-ins for one or more sites.
@@ -39,18 +45,24 @@ public final class Doorstep implements AutoCloseable {
     private final SiteService sites;
     private final EventService events;
     private final AccessService access;
+    private final DueWork dueWork;
+    private final Outbox outbox;
 
     private Doorstep(Builder builder) {
         this.ownsStores = builder.stores == null;
         this.stores = builder.embeddedDirectory != null ? Stores.embedded(builder.embeddedDirectory)
                 : builder.dataSource != null ? Stores.jdbc(builder.dataSource) : builder.stores;
         this.clock = builder.clock;
+        this.dueWork = new DueWork(stores, clock);
+        this.outbox = new Outbox(OutboxStore.of(stores), stores, builder.notifier, clock, dueWork);
         this.sites = new SiteService(SiteStore.of(stores));
         this.access = new AccessService(AccessStore.of(stores), clock);
+        // each feature: its stores on the chosen storage, its services, and the due work it registers
         EventStore eventStore = EventStore.of(stores);
         this.events = new EventService(new EventCalendar(sites, eventStore, clock),
-                new Submissions(sites, eventStore, clock, access),
-                new FeedImporter(sites, eventStore, clock, new FeedFetcher(builder.feedTimeout)));
+                new Submissions(sites, eventStore, clock, access, stores, outbox, dueWork),
+                new FeedImporter(sites, eventStore, clock, new FeedFetcher(builder.feedTimeout), dueWork,
+                        builder.feedRefreshInterval));
     }
 
     public static Builder builder() {
@@ -72,6 +84,32 @@ public final class Doorstep implements AutoCloseable {
         return access;
     }
 
+    /** Messages waiting to be delivered, and those sent lately. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Runs due work (feed refreshes, message delivery, purges, and every feature's deadlines) on this node's own
+     * threads until {@link #close()}. Any number of nodes on one database share it; none does a task twice.
+     */
+    public void start() {
+        dueWork.start();
+    }
+
+    /**
+     * Runs, on the calling thread, every task due now by the clock, then returns: for a host that schedules its own
+     * work instead of calling {@link #start()}. Call it at least every few seconds where check-ins are used.
+     */
+    public void runDueWork() {
+        dueWork.runDueWork();
+    }
+
+    /** Whether due work is being done: tasks long past their time that no node has taken mean it has stopped. */
+    public DueWorkHealth dueWorkHealth() {
+        return dueWork.health();
+    }
+
     /** The clock every time-dependent rule reads. */
     public Clock clock() {
         return clock;
@@ -80,8 +118,12 @@ public final class Doorstep implements AutoCloseable {
     /** Closes the embedded database if Doorstep opened it; a host's data source stays the host's to close. */
     @Override
     public void close() {
-        if (ownsStores) {
-            stores.close();
+        try {
+            dueWork.close();
+        } finally {
+            if (ownsStores) {
+                stores.close();
+            }
         }
     }
 
@@ -92,6 +134,8 @@ public final class Doorstep implements AutoCloseable {
         private Path embeddedDirectory;
         private Clock clock = Clock.systemUTC();
         private Duration feedTimeout = Duration.ofSeconds(20);
+        private Duration feedRefreshInterval = Duration.ofMinutes(15);
+        private Notifier notifier = Notifier.byChannel(null, Notifier.webhooks(Duration.ofSeconds(10), Set.of()));
 
         private Builder() {
         }
@@ -126,6 +170,24 @@ public final class Doorstep implements AutoCloseable {
         /** How long fetching one feed may take before it counts as failed. */
         public Builder feedTimeout(Duration timeout) {
             this.feedTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How often each group's feed is fetched again. */
+        public Builder feedRefreshInterval(Duration interval) {
+            if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("feeds are refreshed at most once a minute");
+            }
+            this.feedRefreshInterval = interval;
+            return this;
+        }
+
+        /**
+         * How messages leave: {@code Notifier.byChannel(Notifier.email(smtp), Notifier.webhooks(timeout, hosts))}.
+         * Without it, webhooks are sent and email is not (a message for email fails, saying none is configured).
+         */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = Objects.requireNonNull(notifier, "notifier");
             return this;
         }
 

@@ -4,6 +4,8 @@ import community.doorstep.NotFoundException;
 import community.doorstep.access.ModerationState;
 import community.doorstep.events.ical.CalendarWriter;
 import community.doorstep.site.Site;
+import community.doorstep.site.SiteService;
+
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import community.doorstep.site.SiteService;
 
 /** What residents see: window queries over expanded occurrences, one event, and iCal export. */
 public final class EventCalendar {

@@ -7,8 +7,14 @@ import community.doorstep.events.ical.Checksums;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.events.ical.ParsedCalendar;
 import community.doorstep.internal.Ids;
+import community.doorstep.schedule.DueTask;
+import community.doorstep.schedule.DueWork;
 import community.doorstep.site.Site;
+import community.doorstep.site.SiteService;
 import community.doorstep.site.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import community.doorstep.site.SiteService;
 
 /**
  * Groups' iCal feeds: registered per site, fetched with the address guard and conditional GET, imported by UID;
@@ -35,13 +40,22 @@ public final class FeedImporter {
     private final EventStore events;
     private final Clock clock;
     private final FeedFetcher fetcher;
+    /** The due task that refreshes one feed; its instance id is {@code site/feed}. */
+    public static final String REFRESH = "feed-refresh";
+    /** How often the feeds are looked at to see which are due. */
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(FeedImporter.class);
 
     /** Wired by {@link community.doorstep.Doorstep}; host applications get it from {@link community.doorstep.Doorstep#events()}. */
-    public FeedImporter(SiteService sites, EventStore events, Clock clock, FeedFetcher fetcher) {
+    public FeedImporter(SiteService sites, EventStore events, Clock clock, FeedFetcher fetcher, DueWork dueWork,
+                        Duration refreshInterval) {
         this.sites = sites;
         this.events = events;
         this.clock = clock;
         this.fetcher = fetcher;
+        dueWork.register(new DueTask.Every("feed-refresh-sweep", SWEEP_EVERY,
+                () -> scheduleDueFeeds(dueWork, refreshInterval)));
+        dueWork.register(new DueTask.Once(REFRESH, this::refreshOne));
     }
 
     /** Registers a group's feed (or changes its organisation or address); its events and status stay. */
@@ -105,25 +119,56 @@ public final class FeedImporter {
      */
     public List<String> refreshDueFeeds(Duration interval) {
         List<String> outcomes = new ArrayList<>();
+        for (Feed feed : dueFeeds(interval)) {
+            outcomes.add(feed.siteId() + "/" + feed.id() + ": " + refresh(feed));
+        }
+        return outcomes;
+    }
+
+    /** Feeds with an address whose last attempt is older than the interval, or that were never tried. */
+    private List<Feed> dueFeeds(Duration interval) {
+        List<Feed> due = new ArrayList<>();
         for (Site site : sites.sites()) {
             for (Feed feed : events.feeds(site.id())) {
-                boolean due = feed.url() != null && events.feedStatus(site.id(), feed.id())
+                boolean isDue = feed.url() != null && events.feedStatus(site.id(), feed.id())
                         .map(FeedStatus::lastAttempt)
                         .map(last -> !clock.instant().isBefore(last.plus(interval)))
                         .orElse(true);
-                if (!due) {
-                    continue;
-                }
-                try {
-                    ImportReport report = importCalendar(feed);
-                    outcomes.add(site.id() + "/" + feed.id() + ": " + (report.calendarUnchanged() ? "unchanged"
-                            : report.created() + " new, " + report.updated() + " changed, " + report.removed() + " removed"));
-                } catch (DoorstepException e) {
-                    outcomes.add(site.id() + "/" + feed.id() + ": failed: " + e.getMessage());
+                if (isDue) {
+                    due.add(feed);
                 }
             }
         }
-        return outcomes;
+        return due;
+    }
+
+    /** Imports one feed; what happened, in plain words. A failure is recorded in the feed's status, not thrown. */
+    private String refresh(Feed feed) {
+        try {
+            ImportReport report = importCalendar(feed);
+            return report.calendarUnchanged() ? "unchanged"
+                    : report.created() + " new, " + report.updated() + " changed, " + report.removed() + " removed";
+        } catch (DoorstepException e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Due work: every minute, each feed due for a refresh gets a task of its own, so any number of nodes share the
+     * fetching and none fetches a feed twice; a node that dies mid-fetch has its feeds taken over.
+     */
+    private void scheduleDueFeeds(DueWork dueWork, Duration interval) {
+        for (Feed feed : dueFeeds(interval)) {
+            dueWork.scheduleIfAbsent(REFRESH, feed.siteId() + "/" + feed.id(), clock.instant());
+        }
+    }
+
+    /** The body of one feed's refresh task: the instance id is {@code site/feed}. */
+    private void refreshOne(String siteAndFeed) {
+        int slash = siteAndFeed.indexOf('/');
+        events.findFeed(siteAndFeed.substring(0, slash), siteAndFeed.substring(slash + 1))
+                .filter(feed -> feed.url() != null)
+                .ifPresent(feed -> LOG.info("feed {}/{}: {}", feed.siteId(), feed.id(), refresh(feed)));
     }
 
     /** A failed import keeps the feed's last good events and says why it failed. */

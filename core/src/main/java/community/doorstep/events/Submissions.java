@@ -6,12 +6,22 @@ import community.doorstep.access.Capability;
 import community.doorstep.access.Grant;
 import community.doorstep.access.ModerationState;
 import community.doorstep.internal.Ids;
+import community.doorstep.internal.Texts;
 import community.doorstep.internal.Validator;
+import community.doorstep.notify.Message;
+import community.doorstep.notify.Outbox;
+import community.doorstep.schedule.DueTask;
+import community.doorstep.schedule.DueWork;
 import community.doorstep.site.Site;
+import community.doorstep.site.SiteService;
+import community.doorstep.store.Stores;
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import community.doorstep.site.SiteService;
+import java.util.Map;
 
 /**
  * Residents' event suggestions: taken without an account, hidden until a coordinator approves them, edited or
@@ -22,13 +32,21 @@ public final class Submissions {
     private final EventStore events;
     private final Clock clock;
     private final AccessService access;
+    private final Stores stores;
+    private final Outbox outbox;
+    /** Suggestions are looked at this often to delete those over for longer than the site keeps them. */
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     /** Wired by {@link community.doorstep.Doorstep}; host applications get it from {@link community.doorstep.Doorstep#events()}. */
-    public Submissions(SiteService sites, EventStore events, Clock clock, AccessService access) {
+    public Submissions(SiteService sites, EventStore events, Clock clock, AccessService access, Stores stores,
+                       Outbox outbox, DueWork dueWork) {
         this.sites = sites;
         this.events = events;
         this.clock = clock;
         this.access = access;
+        this.stores = stores;
+        this.outbox = outbox;
+        dueWork.register(new DueTask.Every("suggestion-purge", PURGE_EVERY, this::purgeOver));
     }
 
     /**
@@ -40,8 +58,51 @@ public final class Submissions {
         checkSuggestion(site, submission);
         String id = Ids.newId();
         Event event = submittedEvent(site, id, "submission-" + id + "@doorstep", submission);
-        events.save(event);
-        return new Submitted(event, access.issue(siteId, Capability.SUBMISSION, id));
+        // the suggestion, its manage link and the coordinators' message commit together
+        return stores.inTransaction(() -> {
+            events.save(event);
+            String token = access.issue(siteId, Capability.SUBMISSION, id);
+            if (site.coordinatorContact() != null) {
+                outbox.enqueue(suggestionReceived(site, event));
+            }
+            return new Submitted(event, token);
+        });
+    }
+
+    /** Tells the site's coordinators that a suggestion waits, in the site's first language; no resident's details. */
+    private Message suggestionReceived(Site site, Event event) {
+        Texts texts = Texts.of("community.doorstep.events.notifications", Texts.firstOf(site.languages()));
+        Map<String, Object> arguments = Map.of("site", site.name(), "title", event.title(),
+                "date", event.time().start().toLocalDate().toString());
+        return new Message(Message.newId(), site.id(), site.coordinatorContact(), "event.suggestion.received",
+                texts.locale().toLanguageTag(), texts.format("suggestion.subject", arguments),
+                texts.format("suggestion.text", arguments), Map.of("eventId", event.id()), clock.instant());
+    }
+
+    /**
+     * Deletes every suggestion (waiting, approved or refused) that has been over for longer than its site keeps
+     * them, with its manage link; due work runs it every hour.
+     *
+     * @return how many were deleted
+     */
+    public int purgeOver() {
+        int purged = 0;
+        for (Site site : sites.sites()) {
+            Instant keptFrom = clock.instant().minus(Duration.ofDays(site.suggestionRetentionDays()));
+            for (ModerationState state : ModerationState.values()) {
+                for (Event event : events.findByModeration(site.id(), state)) {
+                    if (event.source() == EventSource.SUBMISSION && event.time().end().toInstant().isBefore(keptFrom)) {
+                        stores.inTransaction(() -> {
+                            events.delete(site.id(), event.id());
+                            access.revoke(site.id(), Capability.SUBMISSION, event.id());
+                            return null;
+                        });
+                        purged++;
+                    }
+                }
+            }
+        }
+        return purged;
     }
 
     /** The suggestion behind a manage link, whatever its moderation state. */

@@ -30,6 +30,7 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -40,27 +41,72 @@ public final class Jdbc {
         return dataSource;
     }
 
-    /** Runs the work in one transaction: committed whole, or rolled back whole. */
+    /**
+     * Runs the work in one transaction: committed whole, or rolled back whole. Called again inside the work (by
+     * any store on this database, on the same thread), it joins the transaction already open, so a change and the
+     * messages and due work it causes commit together.
+     */
     public <T> T inTransaction(Work<T> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            try {
+                return work.run(open.connection);
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        }
+        T result;
+        Transaction transaction;
         try (Connection connection = dataSource.getConnection()) {
+            transaction = new Transaction(connection);
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            current.set(transaction);
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
+                current.remove();
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw translate(e);
         }
+        transaction.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /** Runs once the current transaction has committed (not at all if it rolls back); at once outside one. */
+    public void afterCommit(Runnable action) {
+        Transaction open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit.add(action);
+        }
+    }
+
+    private static final class Transaction {
+        private final Connection connection;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        private Transaction(Connection connection) {
+            this.connection = connection;
+        }
     }
 
     public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) {
+        Transaction open = current.get();
+        if (open != null) {
+            try {
+                return query(open.connection, sql, rows, parameters);
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             return query(connection, sql, rows, parameters);
         } catch (SQLException e) {

@@ -12,10 +12,12 @@ public class DeliveryException extends DoorstepException {
     private static final long serialVersionUID = 1L;
 
     private final boolean permanent;
+    private final boolean gone;
 
-    private DeliveryException(String message, Throwable cause, boolean permanent) {
+    private DeliveryException(String message, Throwable cause, boolean permanent, boolean gone) {
         super(message, cause);
         this.permanent = permanent;
+        this.gone = gone;
     }
 
     /**
@@ -26,7 +28,7 @@ public class DeliveryException extends DoorstepException {
      * @return the exception to throw
      */
     public static DeliveryException retry(String message, Throwable cause) {
-        return new DeliveryException(message, cause, false);
+        return new DeliveryException(message, cause, false, false);
     }
 
     /**
@@ -36,7 +38,17 @@ public class DeliveryException extends DoorstepException {
      * @return the exception to throw
      */
     public static DeliveryException permanent(String message) {
-        return new DeliveryException(message, null, true);
+        return new DeliveryException(message, null, true, false);
+    }
+
+    /**
+     * The receiver says it is gone for good (a webhook's 410): nothing more is sent to it.
+     *
+     * @param message what the receiver said, without contact details or secrets
+     * @return the exception to throw
+     */
+    public static DeliveryException gone(String message) {
+        return new DeliveryException(message, null, true, true);
     }
 
     /**
@@ -46,5 +58,14 @@ public class DeliveryException extends DoorstepException {
      */
     public boolean permanent() {
         return permanent;
+    }
+
+    /**
+     * Whether the receiver asked never to be sent anything again.
+     *
+     * @return {@code true} for a webhook that answered 410 Gone
+     */
+    public boolean gone() {
+        return gone;
     }
 }

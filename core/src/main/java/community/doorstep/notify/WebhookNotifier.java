@@ -77,7 +77,7 @@ final class WebhookNotifier implements Notifier, AutoCloseable {
             return;
         }
         if (status == 410) {
-            throw DeliveryException.permanent("the webhook endpoint answered 410 Gone");
+            throw DeliveryException.gone("the webhook endpoint answered 410 Gone");
         }
         throw DeliveryException.retry("the webhook endpoint answered " + status + " to message " + message.id(),
                 null);

@@ -3,6 +3,7 @@ package community.doorstep.site;
 import community.doorstep.internal.ContentVersions;
 import community.doorstep.internal.Jdbc;
 import community.doorstep.internal.SqlText;
+import community.doorstep.notify.Address;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,13 +26,19 @@ final class JdbcSiteStore implements SiteStore {
     @Override
     public void saveSite(Site site) {
         jdbc.inTransaction(connection -> {
+            Address contact = site.coordinatorContact();
             Object[] values = {site.name(), site.zone().getId(),
                     SqlText.lines(site.languages().stream().map(Locale::toLanguageTag).toList()),
-                    SqlText.sortedLines(site.allowedOrigins()), SqlText.sortedLines(site.trustedFeedHosts()), site.id()};
+                    SqlText.sortedLines(site.allowedOrigins()), SqlText.sortedLines(site.trustedFeedHosts()),
+                    site.suggestionRetentionDays(), contact == null ? null : contact.channel().name(),
+                    contact == null ? null : contact.target(), contact == null ? null : contact.secret(), site.id()};
             if (Jdbc.update(connection, "update doorstep_site set name = ?, zone = ?, languages = ?, allowed_origins = ?,"
-                    + " trusted_feed_hosts = ?, content_version = content_version + 1 where id = ?", values) == 0) {
+                    + " trusted_feed_hosts = ?, suggestion_retention_days = ?, coordinator_channel = ?,"
+                    + " coordinator_target = ?, coordinator_secret = ?, content_version = content_version + 1"
+                    + " where id = ?", values) == 0) {
                 Jdbc.update(connection, "insert into doorstep_site (name, zone, languages, allowed_origins,"
-                        + " trusted_feed_hosts, id) values (?, ?, ?, ?, ?, ?)", values);
+                        + " trusted_feed_hosts, suggestion_retention_days, coordinator_channel, coordinator_target,"
+                        + " coordinator_secret, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
             }
             return null;
         });
@@ -52,7 +59,10 @@ final class JdbcSiteStore implements SiteStore {
         return new Site(row.getString("id"), row.getString("name"), ZoneId.of(row.getString("zone")),
                 SqlText.lines(row.getString("languages"), Locale::forLanguageTag),
                 new HashSet<>(SqlText.lines(row.getString("allowed_origins"), text -> text)),
-                new HashSet<>(SqlText.lines(row.getString("trusted_feed_hosts"), text -> text)));
+                new HashSet<>(SqlText.lines(row.getString("trusted_feed_hosts"), text -> text)),
+                row.getInt("suggestion_retention_days"), row.getString("coordinator_channel") == null ? null
+                : new Address(Address.Channel.valueOf(row.getString("coordinator_channel")),
+                row.getString("coordinator_target"), row.getString("coordinator_secret")));
     }
 
     @Override

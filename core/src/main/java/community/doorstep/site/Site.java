@@ -1,6 +1,7 @@
 package community.doorstep.site;
 
 import community.doorstep.internal.Validator;
+import community.doorstep.notify.Address;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -15,12 +16,17 @@ import java.util.Set;
  * @param zone           where the site's events happen; floating times in feeds are read in this zone
  * @param languages      the languages its widgets offer, first is the default
  * @param allowedOrigins web origins allowed to embed its widgets, e.g. {@code https://hulmecommunity.org.uk}
- * @param trustedFeedHosts host names whose feeds may be fetched even though they resolve to loopback or
- *                       private addresses (the guard against server-side request forgery skips only these)
+ * @param trustedFeedHosts host names whose feeds (and webhooks) may be fetched even though they resolve to loopback
+ *                       or private addresses (the guard against server-side request forgery skips only these)
+ * @param suggestionRetentionDays how many days residents' suggestions are kept once they are over (or refused)
+ * @param coordinatorContact where coordinators hear of new suggestions (an email address or a webhook), or
+ *                       {@code null}
  */
 public record Site(String id, String name, ZoneId zone, List<Locale> languages, Set<String> allowedOrigins,
-                   Set<String> trustedFeedHosts) {
+                   Set<String> trustedFeedHosts, int suggestionRetentionDays, Address coordinatorContact) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+    public static final int DEFAULT_SUGGESTION_RETENTION_DAYS = 7;
+    public static final int MAX_SUGGESTION_RETENTION_DAYS = 3650;
     public static final List<Locale> DEFAULT_LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("cy"));
 
     public Site {
@@ -35,7 +41,16 @@ public record Site(String id, String name, ZoneId zone, List<Locale> languages, 
                 "allowedOrigins must be at most 4000 characters in all");
         check.that(String.join(" ", trustedFeedHosts).length() <= 4000, "trustedFeedHosts", "too-long",
                 "trustedFeedHosts must be at most 4000 characters in all");
+        check.that(suggestionRetentionDays >= 0 && suggestionRetentionDays <= MAX_SUGGESTION_RETENTION_DAYS,
+                "suggestionRetentionDays", "range", "suggestionRetentionDays must be between 0 and "
+                        + MAX_SUGGESTION_RETENTION_DAYS + ", not " + suggestionRetentionDays);
         check.done();
+    }
+
+    /** A site that keeps suggestions the default number of days and tells no coordinator of new ones. */
+    public Site(String id, String name, ZoneId zone, List<Locale> languages, Set<String> allowedOrigins,
+                Set<String> trustedFeedHosts) {
+        this(id, name, zone, languages, allowedOrigins, trustedFeedHosts, DEFAULT_SUGGESTION_RETENTION_DAYS, null);
     }
 
     /** A site in Europe/London, in English and Welsh, embeddable nowhere yet. */
@@ -44,10 +59,24 @@ public record Site(String id, String name, ZoneId zone, List<Locale> languages, 
     }
 
     public Site withZone(ZoneId newZone) {
-        return new Site(id, name, newZone, languages, allowedOrigins, trustedFeedHosts);
+        return new Site(id, name, newZone, languages, allowedOrigins, trustedFeedHosts, suggestionRetentionDays,
+                coordinatorContact);
     }
 
     public Site withTrustedFeedHosts(Set<String> hosts) {
-        return new Site(id, name, zone, languages, allowedOrigins, hosts);
+        return new Site(id, name, zone, languages, allowedOrigins, hosts, suggestionRetentionDays, coordinatorContact);
+    }
+
+    public Site withAllowedOrigins(Set<String> origins) {
+        return new Site(id, name, zone, languages, origins, trustedFeedHosts, suggestionRetentionDays, coordinatorContact);
+    }
+
+    public Site withSuggestionRetentionDays(int days) {
+        return new Site(id, name, zone, languages, allowedOrigins, trustedFeedHosts, days, coordinatorContact);
+    }
+
+    /** The same site telling this address of new suggestions ({@code null}: nobody). */
+    public Site withCoordinatorContact(Address contact) {
+        return new Site(id, name, zone, languages, allowedOrigins, trustedFeedHosts, suggestionRetentionDays, contact);
     }
 }

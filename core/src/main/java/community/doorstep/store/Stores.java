@@ -81,6 +81,27 @@ public final class Stores implements AutoCloseable {
         return new Stores(pool, pool::dispose);
     }
 
+    /**
+     * An H2 database in memory, migrated like any other, gone when closed: where in-memory stores keep their due
+     * work, since db-scheduler needs a database. Not for host applications.
+     */
+    public static Stores inMemoryDatabase(String name) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "doorstep", "");
+        try {
+            migrate(pool, false, "the in-memory database " + name);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new Stores(pool, () -> {
+            try (Connection connection = pool.getConnection()) {
+                connection.createStatement().execute("shutdown");
+            } finally {
+                pool.dispose();
+            }
+        });
+    }
+
     /** Whether data are kept in memory only. */
     public boolean memoryOnly() {
         return jdbc == null;
@@ -97,6 +118,23 @@ public final class Stores implements AutoCloseable {
      */
     public <T> T shared(Class<T> kind, java.util.function.Supplier<? extends T> make) {
         return kind.cast(opened.computeIfAbsent(kind, k -> make.get()));
+    }
+
+    /**
+     * Runs the work so that every store write in it commits together, or none does: one database transaction
+     * (stores join it), or in memory simply the work. Not for host applications.
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return jdbc == null ? work.get() : jdbc.inTransaction(connection -> work.get());
+    }
+
+    /** Runs the action once the current transaction has committed; in memory, at once. Not for host applications. */
+    public void afterCommit(Runnable action) {
+        if (jdbc == null) {
+            action.run();
+        } else {
+            jdbc.afterCommit(action);
+        }
     }
 
     /** The per-site content versions every feature's store bumps. Not for host applications. */

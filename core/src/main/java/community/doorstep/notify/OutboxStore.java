@@ -1,0 +1,37 @@
+package community.doorstep.notify;
+
+import community.doorstep.store.Stores;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the outbox keeps messages until they are delivered, and a while after. Implementations are thread-safe. */
+public interface OutboxStore {
+    /** The store this feature keeps on the chosen storage: in memory, or in its tables over JDBC. */
+    static OutboxStore of(Stores stores) {
+        return stores.shared(OutboxStore.class, () -> stores.memoryOnly()
+                ? new MemoryOutboxStore()
+                : new JdbcOutboxStore(stores.database()));
+    }
+
+    /** Adds a pending message, in the caller's transaction when there is one. */
+    void add(Message message);
+
+    Optional<OutboxEntry> find(String messageId);
+
+    /** Records an attempt: delivered, failed for good, or failed for now (still pending). */
+    void attempted(String messageId, OutboxEntry.State state, String error, Instant at);
+
+    /** The site's newest messages first, at most {@code limit}. */
+    List<OutboxEntry> recent(String siteId, int limit);
+
+    /** Deletes delivered and failed messages finished before the instant; returns how many. */
+    int purgeFinished(Instant before);
+
+    /** Whether the receiver at the target said it is gone. */
+    boolean isGone(String siteId, String target);
+
+    /** Records that the receiver at the target is gone, or ({@code gone} false) that it may be sent to again. */
+    void markGone(String siteId, String target, boolean gone, Instant at);
+}
