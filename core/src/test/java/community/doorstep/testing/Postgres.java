@@ -40,6 +40,11 @@ public final class Postgres {
 
     /** A pool whose connections use a fresh, empty schema of their own, so tests never see each other's rows. */
     public static HikariDataSource freshSchema() {
+        return pool(freshSchemaUrl(), USER, PASSWORD);
+    }
+
+    /** The address of a fresh, empty schema of its own, for pools in other processes too. */
+    public static String freshSchemaUrl() {
         assumeAvailable();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
@@ -48,7 +53,7 @@ public final class Postgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test schema on " + URL + ": " + e.getMessage(), e);
         }
-        return pool(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD);
+        return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     public static HikariDataSource pool(String url, String user, String password) {

@@ -1,0 +1,108 @@
+package community.doorstep.notify;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zaxxer.hikari.HikariDataSource;
+import community.doorstep.Doorstep;
+import community.doorstep.events.EventSubmission;
+import community.doorstep.schedule.DueWorkNode;
+import community.doorstep.site.Site;
+import community.doorstep.testing.Postgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node is killed with SIGKILL while it is sending a message that was committed with its change: another node
+ * delivers it, once, under the same Message-ID. A crash delays a message; it never loses it.
+ */
+class OutboxCrashTest {
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @Test
+    void aMessageWhoseSenderIsKilledMidSendIsDeliveredOnceByAnotherNode() throws Exception {
+        String url = Postgres.freshSchemaUrl();
+        List<Process> nodes = new ArrayList<>();
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch connected = new CountDownLatch(1);
+        try (HikariDataSource pool = Postgres.pool(url, Postgres.USER, Postgres.PASSWORD);
+             ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+             Doorstep doorstep = Doorstep.builder().dataSource(pool)
+                     .clock(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC)).build()) {
+            // an SMTP server that takes the connection and never answers: the first node is stuck mid-send
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                        connected.countDown();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            doorstep.sites().saveSite(Site.of("hulme", "Hulme").withCoordinatorContact(Address.email("coordinator@hulme.example")));
+            doorstep.events().submissions().submit("hulme", new EventSubmission("Coffee morning", null,
+                    LocalDate.of(2026, 3, 20), null, null, null, null, null, null, null));
+            String messageId = doorstep.outbox().recent("hulme", 1).get(0).message().id();
+
+            Process stuck = node(url, silent.getLocalPort(), nodes);
+            assertThat(connected.await(30, TimeUnit.SECONDS)).as("the first node began sending").isTrue();
+            stuck.toHandle().destroyForcibly();
+            assertThat(stuck.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(MAIL.getReceivedMessages()).isEmpty();
+
+            node(url, MAIL.getSmtp().getPort(), nodes);
+            assertThat(MAIL.waitForIncomingEmail(60_000, 1)).as("the second node delivered it").isTrue();
+            // long enough for a second delivery, were there to be one
+            Thread.sleep(3000);
+            assertThat(MAIL.getReceivedMessages()).hasSize(1);
+            assertThat(MAIL.getReceivedMessages()[0].getMessageID()).isEqualTo("<" + messageId + "@doorstep>");
+            assertThat(doorstep.outbox().recent("hulme", 1).get(0).state()).isEqualTo(OutboxEntry.State.DELIVERED);
+        } finally {
+            for (Process node : nodes) {
+                node.destroyForcibly();
+                node.waitFor(30, TimeUnit.SECONDS);
+            }
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private static Process node(String url, int smtpPort, List<Process> nodes) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process node = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                DueWorkNode.class.getName(), url, String.valueOf(smtpPort))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        nodes.add(node);
+        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("started")) {
+            // what the node prints before it has started
+        }
+        assertThat(line).as("the node started").isEqualTo("started");
+        return node;
+    }
+}
