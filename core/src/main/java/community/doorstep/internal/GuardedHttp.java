@@ -115,7 +115,8 @@ public final class GuardedHttp implements AutoCloseable {
      * @param uri          an http or https address
      * @param headers      request headers, or {@code null} for none
      * @param body         the request body, or {@code null} for none
-     * @param trustedHosts lower-case host names the caller allows on private addresses, or {@code null} for none
+     * @param trustedHosts lower-case host names the caller allows on private addresses, each alone (any port) or as
+     *                     {@code host:port} (that port only), or {@code null} for none
      * @param maxBytes     the largest answer body accepted
      * @throws InvalidInputException when the address is not http(s) or its host has a private or local address
      * @throws DoorstepException     when the host is unknown, the exchange fails or times out, or the body is too large
@@ -127,7 +128,7 @@ public final class GuardedHttp implements AutoCloseable {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must not be negative");
         }
-        boolean trust = trustedHosts != null && trustedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        boolean trust = isTrusted(uri, trustedHosts);
         Request request = client(trust).newRequest(uri)
                 .method(method)
                 .followRedirects(false)
@@ -193,6 +194,16 @@ public final class GuardedHttp implements AutoCloseable {
         }
         byte[] bytes = address.getAddress();
         return bytes.length == 4 ? isPrivateIpv4(bytes, 0) : isPrivateIpv6(bytes);
+    }
+
+    /** Whether the address's host (on any port) or its host and port are among the trusted ones. */
+    public static boolean isTrusted(URI uri, Set<String> trustedHosts) {
+        if (trustedHosts == null || trustedHosts.isEmpty() || uri.getHost() == null) {
+            return false;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return trustedHosts.contains(host) || trustedHosts.contains(host + ":" + port);
     }
 
     /** Refuses a URI whose scheme is not http/https or that has no host: InvalidInputException with field "url". */

@@ -126,6 +126,17 @@ class GuardedHttpTest {
     }
 
     @Test
+    void trustForOnePortIsNotTrustForAnother() {
+        try (GuardedHttp http = new GuardedHttp(TIMEOUT)) {
+            assertThat(get(http, "http://127.0.0.1:" + port + "/", Set.of("127.0.0.1:" + port)).status()).isEqualTo(200);
+            assertThatThrownBy(() -> get(http, "http://127.0.0.1:" + port + "/", Set.of("127.0.0.1:" + (port + 1))))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(GuardedHttp.isTrusted(URI.create("https://calendar.example/feed"), Set.of("calendar.example:443"))).isTrue();
+        assertThat(GuardedHttp.isTrusted(URI.create("http://calendar.example/feed"), Set.of("calendar.example:443"))).isFalse();
+    }
+
+    @Test
     void trustGivenToOneRequestDoesNotCarryOverToTheNext() {
         try (GuardedHttp http = new GuardedHttp(TIMEOUT)) {
             assertThat(get(http, "http://127.0.0.1:" + port + "/", Set.of("127.0.0.1")).status()).isEqualTo(200);

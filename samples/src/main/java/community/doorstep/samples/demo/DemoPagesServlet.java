@@ -1,6 +1,9 @@
 package community.doorstep.samples.demo;
 
+import community.doorstep.Doorstep;
 import community.doorstep.events.Event;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import community.doorstep.events.ical.CalendarWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,13 +11,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +32,25 @@ final class DemoPagesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern CALENDAR = Pattern.compile("/calendars/([a-z0-9-]+)\\.ics");
 
+    private static final PebbleEngine PAGES = new PebbleEngine.Builder().loader(pageLoader()).build();
+
     private final transient Clock clock;
     private final int loadTestEvents;
+    private final transient Doorstep doorstep;
+    private final transient DemoMail mail;
 
-    DemoPagesServlet(Clock clock, int loadTestEvents) {
+    DemoPagesServlet(Clock clock, int loadTestEvents, Doorstep doorstep, DemoMail mail) {
         this.clock = clock;
         this.loadTestEvents = loadTestEvents;
+        this.doorstep = doorstep;
+        this.mail = mail;
+    }
+
+    private static ClasspathLoader pageLoader() {
+        ClasspathLoader loader = new ClasspathLoader(DemoPagesServlet.class.getClassLoader());
+        loader.setPrefix("community/doorstep/samples/demo");
+        loader.setSuffix(".peb");
+        return loader;
     }
 
     @Override
@@ -43,6 +62,8 @@ final class DemoPagesServlet extends HttpServlet {
             serveCalendar(calendar.group(1), request, response);
         } else if (path.equals("/") || path.equals("/index.html")) {
             servePage("charity-site.html", "text/html; charset=utf-8", response);
+        } else if (path.equals("/outbox")) {
+            serveOutbox(response);
         } else if (path.equals("/charity-site.css")) {
             servePage("charity-site.css", "text/css; charset=utf-8", response);
         } else {
@@ -76,6 +97,23 @@ final class DemoPagesServlet extends HttpServlet {
         response.setHeader("ETag", etag);
         response.setContentType("text/calendar; charset=utf-8");
         response.getOutputStream().write(body);
+    }
+
+    /** Every mail the demo's own SMTP server took, and every message in Doorstep's outbox with how it went. */
+    private void serveOutbox(HttpServletResponse response) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("mails", mail.received());
+        model.put("messages", doorstep.outbox().recent(DemoServer.SITE, 100).stream().map(entry -> Map.of(
+                "id", entry.message().id(), "type", entry.message().type(),
+                "channel", entry.message().to().channel().name().toLowerCase(java.util.Locale.ROOT),
+                "state", entry.state().name().toLowerCase(java.util.Locale.ROOT),
+                "attempts", entry.attempts(), "subject", entry.message().subject())).toList());
+        response.setContentType("text/html; charset=utf-8");
+        response.setHeader("Content-Security-Policy", "default-src 'self'");
+        response.setHeader("Cache-Control", "no-store");
+        StringWriter page = new StringWriter();
+        PAGES.getTemplate("outbox").evaluate(page, model);
+        response.getWriter().write(page.toString());
     }
 
     private static String sha256(byte[] bytes) {

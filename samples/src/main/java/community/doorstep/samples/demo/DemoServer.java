@@ -3,6 +3,8 @@ package community.doorstep.samples.demo;
 import community.doorstep.Doorstep;
 import community.doorstep.access.Capability;
 import community.doorstep.events.Feed;
+import community.doorstep.notify.Address;
+import community.doorstep.notify.Notifier;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.site.Site;
@@ -23,9 +25,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The runnable demo: embedded Jetty, H2 under a data directory, a seeded neighbourhood whose groups' calendars
@@ -35,20 +34,21 @@ public final class DemoServer implements AutoCloseable {
     static final String SITE = "hulme";
     static final String PREFIX = "/doorstep";
     static final String LOAD_TEST_FEED = "load-test";
-    /** Feeds are looked at this often; each is fetched again when its last attempt is older than REFRESH_AFTER. */
-    private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+    /** Each group's feed is fetched again this long after its last attempt. */
     private static final Duration REFRESH_AFTER = Duration.ofMinutes(15);
+    /** Where the demo's coordinators are told of new suggestions: the demo's own mail server. */
+    static final String COORDINATORS = "coordinators@hulme.example";
 
     private final Server server;
     private final Doorstep doorstep;
-    private final ScheduledExecutorService refresher;
+    private final DemoMail mail;
     private final URI base;
     private final String adminToken;
 
-    private DemoServer(Server server, Doorstep doorstep, ScheduledExecutorService refresher, URI base, String adminToken) {
+    private DemoServer(Server server, Doorstep doorstep, DemoMail mail, URI base, String adminToken) {
         this.server = server;
         this.doorstep = doorstep;
-        this.refresher = refresher;
+        this.mail = mail;
         this.base = base;
         this.adminToken = adminToken;
     }
@@ -74,7 +74,7 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(String host, int port, Path dataDirectory, Clock clock, int loadTestEvents,
                                    Set<String> allowedOrigins) throws Exception {
-        Doorstep doorstep = Doorstep.builder().embeddedDatabase(dataDirectory).clock(clock).build();
+        DemoMail mail = DemoMail.start();
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -82,8 +82,21 @@ public final class DemoServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (Exception e) {
+            mail.close();
+            throw e;
+        }
+        // webhooks may go to the demo's own port on loopback, and nowhere else on this machine
+        String self = (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + connector.getLocalPort();
+        Doorstep doorstep = Doorstep.builder().embeddedDatabase(dataDirectory).clock(clock)
+                .feedRefreshInterval(REFRESH_AFTER)
+                .notifier(Notifier.byChannel(Notifier.email(mail.settings()),
+                        Notifier.webhooks(Duration.ofSeconds(10), Set.of(self))))
+                .build();
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-        context.addServlet(new ServletHolder(new DemoPagesServlet(clock, loadTestEvents)), "/");
+        context.addServlet(new ServletHolder(new DemoPagesServlet(clock, loadTestEvents, doorstep, mail)), "/");
         if (loadTestEvents > 0) {
             context.addServlet(new ServletHolder(new BaselineServlet()), "/baseline");
         }
@@ -98,6 +111,7 @@ public final class DemoServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             doorstep.close();
+            mail.close();
             throw e;
         }
         URI base = URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + connector.getLocalPort());
@@ -108,20 +122,16 @@ public final class DemoServer implements AutoCloseable {
                 doorstep.events().feeds().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
             }
             adminToken = freshAdminToken(doorstep);
+            // the first import before the welcome, so the widgets are full when a newcomer opens them
             doorstep.events().feeds().refreshDueFeeds(REFRESH_AFTER);
+            doorstep.start();
         } catch (RuntimeException e) {
             server.stop();
             doorstep.close();
+            mail.close();
             throw e;
         }
-        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "doorstep-feed-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(() -> doorstep.events().feeds().refreshDueFeeds(REFRESH_AFTER),
-                CHECK_EVERY.toSeconds(), CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
-        return new DemoServer(server, doorstep, refresher, base, adminToken);
+        return new DemoServer(server, doorstep, mail, base, adminToken);
     }
 
     /** The site, areas and groups on first start; the groups' feed addresses on every start (the port may differ). */
@@ -131,10 +141,12 @@ public final class DemoServer implements AutoCloseable {
 
     /** As {@link #seed(Doorstep, URI)}; the allowed origins are those of this start only. */
     static void seed(Doorstep doorstep, URI base, Set<String> allowedOrigins) {
-        Set<String> local = new HashSet<>(List.of(base.getHost(), "localhost", "127.0.0.1"));
+        // the groups' calendars come from the demo's own port on loopback; no other local address is trusted
+        Set<String> local = new HashSet<>(List.of(base.getHost() + ":" + base.getPort(), "localhost:" + base.getPort(),
+                "127.0.0.1:" + base.getPort()));
         Site site = doorstep.sites().findSite(SITE).orElse(Site.of(SITE, "Hulme Community Partnership"));
-        site = new Site(site.id(), site.name(), site.zone(), site.languages(), allowedOrigins, site.trustedFeedHosts());
-        doorstep.sites().saveSite(site.withTrustedFeedHosts(local));
+        doorstep.sites().saveSite(site.withAllowedOrigins(allowedOrigins).withTrustedFeedHosts(local)
+                .withCoordinatorContact(Address.email(COORDINATORS)));
         for (String[] area : DemoGroups.AREAS) {
             doorstep.sites().saveArea(new Area(SITE, area[0], area[1]));
         }
@@ -164,6 +176,11 @@ public final class DemoServer implements AutoCloseable {
         return doorstep;
     }
 
+    /** The demo's own mail server, where every mail it sends arrives. */
+    DemoMail mail() {
+        return mail;
+    }
+
     /** What a newcomer needs: where to look, and the admin token. */
     public List<String> welcome() {
         return List.of(
@@ -174,6 +191,7 @@ public final class DemoServer implements AutoCloseable {
                 "  Calendar feed:           " + base.resolve(PREFIX + "/feeds/" + SITE + "/events.ics"),
                 "  JSON API:                " + base.resolve(PREFIX + "/api/v1/sites/" + SITE + "/events"),
                 "  Coordinator page:        " + base.resolve(PREFIX + "/w/" + SITE + "/admin"),
+                "  What the demo sent:      " + base.resolve("/outbox"),
                 "  Admin token (new each start, keep it private): " + adminToken,
                 "Stop with Ctrl+C; data stay in the data directory.");
     }
@@ -184,11 +202,14 @@ public final class DemoServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        refresher.shutdownNow();
         try {
             server.stop();
         } finally {
-            doorstep.close();
+            try {
+                doorstep.close();
+            } finally {
+                mail.close();
+            }
         }
     }
 }

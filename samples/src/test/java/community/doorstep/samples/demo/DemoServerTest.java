@@ -7,9 +7,12 @@ import community.doorstep.events.Occurrence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,6 +105,13 @@ class DemoServerTest {
             assertThat(submitted.statusCode()).isEqualTo(200);
             assertThat(submitted.body()).contains("/doorstep/w/hulme/manage/");
             assertThat(get(demo, "/doorstep/w/hulme/events?from=2026-12-05").body()).doesNotContain("Street party");
+            // the coordinators are told, through the outbox and due work, by mail to the demo's own server
+            DemoMail.Received told = awaitMail(demo);
+            assertThat(told.to()).isEqualTo(DemoServer.COORDINATORS);
+            assertThat(told.subject()).isEqualTo("Hulme Community Partnership: a new event suggestion, “Street party”");
+            HttpResponse<String> outbox = get(demo, "/outbox");
+            assertThat(outbox.body()).contains("a new event suggestion, “Street party”", "delivered");
+            assertThat(outbox.headers().firstValue("Set-Cookie")).isEmpty();
 
             String id = demo.doorstep().events().submissions().pendingSubmissions(DemoServer.SITE).get(0).id();
             HttpResponse<String> approved = post(demo, "/doorstep/w/hulme/admin/" + demo.adminToken(), "action=approve&eventId=" + id);
@@ -109,6 +119,49 @@ class DemoServerTest {
             assertThat(approved.body()).contains("Street party");
             assertThat(get(demo, "/doorstep/w/hulme/events?from=2026-12-05").body()).contains("Street party");
             assertThat(english.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+    }
+
+    /** The first mail the demo's server takes; due work delivers within a second or so. */
+    private static DemoMail.Received awaitMail(DemoServer demo) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (demo.mail().received().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(demo.mail().received()).as("mail the demo sent").isNotEmpty();
+        return demo.mail().received().get(0);
+    }
+
+    @Test
+    void noTokenOrContactReachesTheLogsInAWholeRun() throws Exception {
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(logs, true, StandardCharsets.UTF_8);
+        System.setErr(capture);
+        System.setOut(capture);
+        List<String> secrets = new java.util.ArrayList<>();
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            secrets.add(demo.adminToken());
+            HttpResponse<String> submitted = post(demo, "/doorstep/w/hulme/submit",
+                    "title=Street+party&date=2026-12-05&startTime=14%3A00&place=Royce+Road");
+            java.util.regex.Matcher manage = java.util.regex.Pattern.compile("/manage/([A-Za-z0-9_-]{43})").matcher(submitted.body());
+            assertThat(manage.find()).isTrue();
+            secrets.add(manage.group(1));
+            awaitMail(demo);
+            get(demo, "/doorstep/w/hulme/manage/" + manage.group(1));
+            get(demo, "/doorstep/w/hulme/admin/" + demo.adminToken());
+            get(demo, "/doorstep/w/hulme/manage/" + manage.group(1) + "x");
+            post(demo, "/doorstep/w/hulme/admin/" + demo.adminToken(), "action=nonsense");
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logged).as("the run logged something, or this test proves nothing").isNotBlank();
+        secrets.add(DemoServer.COORDINATORS);
+        for (String secret : secrets) {
+            assertThat(logged).doesNotContain(secret);
         }
     }
 
