@@ -40,16 +40,36 @@ public final class RateLimiter {
 
     /** Takes one write for the key; empty if allowed, else how long until the next one would be. */
     public synchronized Optional<Duration> tryAcquire(String key) {
-        Instant now = clock.instant();
-        Bucket bucket = buckets.getOrDefault(key, new Bucket(burst, now));
-        double refilled = Math.min(burst, bucket.tokens()
-                + (double) Duration.between(bucket.at(), now).toNanos() / refill.toNanos());
-        if (refilled >= 1) {
-            buckets.put(key, new Bucket(refilled - 1, now));
+        Optional<Duration> wait = waitBefore(key);
+        if (wait.isEmpty()) {
+            accepted(key);
+        }
+        return wait;
+    }
+
+    /**
+     * Whether a write for the key may go ahead now, taking nothing: a form checks this first and counts the
+     * write with {@link #accepted} only once it has been stored, so failed tries (a typo, a refused date) cost
+     * a resident nothing.
+     *
+     * @return empty if allowed, else how long until it would be
+     */
+    public synchronized Optional<Duration> waitBefore(String key) {
+        double tokens = tokens(key, clock.instant());
+        if (tokens >= 1) {
             return Optional.empty();
         }
-        buckets.put(key, new Bucket(refilled, now));
-        long wait = (long) Math.ceil((1 - refilled) * refill.toNanos());
-        return Optional.of(Duration.ofNanos(wait));
+        return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * refill.toNanos())));
+    }
+
+    /** Counts one accepted write for the key. */
+    public synchronized void accepted(String key) {
+        Instant now = clock.instant();
+        buckets.put(key, new Bucket(Math.max(0, tokens(key, now) - 1), now));
+    }
+
+    private double tokens(String key, Instant now) {
+        Bucket bucket = buckets.getOrDefault(key, new Bucket(burst, now));
+        return Math.min(burst, bucket.tokens() + (double) Duration.between(bucket.at(), now).toNanos() / refill.toNanos());
     }
 }

@@ -42,6 +42,9 @@ public interface EventStore {
 
     Optional<Feed> findFeed(String siteId, String feedId);
 
+    /** Removes a feed with its status and every event it brought, in one change; removing none does nothing. */
+    void deleteFeed(String siteId, String feedId);
+
     List<Feed> feeds(String siteId);
 
     /** How the feed's imports have gone; empty before the first attempt. */

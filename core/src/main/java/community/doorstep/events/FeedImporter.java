@@ -7,6 +7,7 @@ import community.doorstep.events.ical.Checksums;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.events.ical.ParsedCalendar;
 import community.doorstep.internal.Ids;
+import community.doorstep.internal.Validator;
 import community.doorstep.schedule.DueTask;
 import community.doorstep.schedule.DueWork;
 import community.doorstep.site.Site;
@@ -42,6 +43,8 @@ public final class FeedImporter {
     private final FeedFetcher fetcher;
     /** The due task that refreshes one feed; its instance id is {@code site/feed}. */
     public static final String REFRESH = "feed-refresh";
+    /** A group keeps a handful of calendars; more is a mistake or an attempt to make the server fetch for it. */
+    public static final int MAX_FEEDS_PER_ORGANISATION = 10;
     /** How often the feeds are looked at to see which are due. */
     static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(FeedImporter.class);
@@ -61,7 +64,20 @@ public final class FeedImporter {
     /** Registers a group's feed (or changes its organisation or address); its events and status stay. */
     public void registerFeed(Feed feed) {
         requireSite(feed.siteId());
+        if (feed.organisationId() != null && events.findFeed(feed.siteId(), feed.id()).isEmpty()) {
+            long held = events.feeds(feed.siteId()).stream().filter(f -> feed.organisationId().equals(f.organisationId())).count();
+            Validator check = new Validator();
+            check.that(held < MAX_FEEDS_PER_ORGANISATION, "feedId", "too-many", "an organisation may have at most "
+                    + MAX_FEEDS_PER_ORGANISATION + " feeds; delete one before adding another");
+            check.done();
+        }
         events.saveFeed(feed);
+    }
+
+    /** Removes a feed and every event it brought (an organiser leaving a calendar behind, or a mistyped one). */
+    public void deleteFeed(String siteId, String feedId) {
+        requireSite(siteId);
+        events.deleteFeed(siteId, feedId);
     }
 
     /** The feeds registered for a site, by id. */

@@ -128,6 +128,17 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public void deleteFeed(String siteId, String feedId) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "delete from doorstep_event where site_id = ? and feed_id = ?", siteId, feedId);
+            Jdbc.update(connection, "delete from doorstep_feed where site_id = ? and id = ?", siteId, feedId);
+            ContentVersions.bump(connection, siteId);
+            return null;
+        });
+        versions.committed(siteId);
+    }
+
+    @Override
     public List<Feed> feeds(String siteId) {
         return jdbc.query("select * from doorstep_feed where site_id = ? order by id", JdbcEventStore::feed, siteId);
     }

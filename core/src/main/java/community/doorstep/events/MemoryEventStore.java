@@ -159,6 +159,18 @@ final class MemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized void deleteFeed(String siteId, String feedId) {
+        SiteEvents site = sites.get(siteId);
+        if (site == null) {
+            return;
+        }
+        List.copyOf(site.byFeed.getOrDefault(feedId, Set.of())).forEach(site::remove);
+        site.feeds.remove(feedId);
+        site.feedStatuses.remove(feedId);
+        versions.bump(siteId);
+    }
+
+    @Override
     public synchronized List<Feed> feeds(String siteId) {
         SiteEvents site = sites.get(siteId);
         return site == null ? List.of()

@@ -34,4 +34,16 @@ class RateLimiterTest {
         assertThat(limiter.tryAcquire("hulme|198.51.100.7")).isEmpty();
         assertThat(limiter.tryAcquire("cardiff|203.0.113.5")).isEmpty();
     }
+
+    @Test
+    void askingTakesNothingOnlyAcceptedWritesCount() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.waitBefore("hulme|203.0.113.5")).isEmpty();
+        }
+        limiter.accepted("hulme|203.0.113.5");
+        limiter.accepted("hulme|203.0.113.5");
+        assertThat(limiter.waitBefore("hulme|203.0.113.5")).isEmpty();
+        limiter.accepted("hulme|203.0.113.5");
+        assertThat(limiter.waitBefore("hulme|203.0.113.5")).contains(Duration.ofMinutes(1));
+    }
 }

@@ -1,6 +1,9 @@
 package community.doorstep.store;
 
 import community.doorstep.ConflictException;
+import community.doorstep.FieldError;
+import community.doorstep.InvalidInputException;
+import community.doorstep.events.FeedImporter;
 import community.doorstep.ForbiddenException;
 import community.doorstep.access.Capability;
 import community.doorstep.access.Grant;
@@ -229,6 +232,37 @@ public abstract class StoresContract {
 
         importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
         assertThat(doorstep.events().feeds().feedStatus(SITE, FEED.id()).orElseThrow().lastError()).isNull();
+    }
+
+    @Test
+    void deletingAFeedRemovesItsStatusAndEveryEventItBroughtAndNothingElse() {
+        importText(FEED, calendar(concat(event("a@x", ":20260305T120000Z", "Lunch club"),
+                event("b@x", ":20260306T120000Z", "Lunch club again"))));
+        Feed other = new Feed(SITE, "repair-feed", "repair-cafe", null);
+        importText(other, calendar(event("c@x", ":20260305T150000Z", "Repair café")));
+
+        doorstep.events().feeds().deleteFeed(SITE, FEED.id());
+
+        assertThat(EventStore.of(stores).feedEvents(SITE, FEED.id())).isEmpty();
+        assertThat(doorstep.events().feeds().feedStatus(SITE, FEED.id())).isEmpty();
+        assertThat(doorstep.events().feeds().feeds(SITE)).extracting(Feed::id).containsExactly("repair-feed");
+        assertThat(EventStore.of(stores).feedEvents(SITE, "repair-feed")).hasSize(1);
+        doorstep.events().feeds().deleteFeed(SITE, FEED.id());
+    }
+
+    @Test
+    void anOrganisationHasAtMostTenFeeds() {
+        for (int i = 0; i < FeedImporter.MAX_FEEDS_PER_ORGANISATION; i++) {
+            doorstep.events().feeds().registerFeed(new Feed(SITE, "lunch-" + i, "lunch-club", null));
+        }
+        assertThatThrownBy(() -> doorstep.events().feeds().registerFeed(new Feed(SITE, "lunch-extra", "lunch-club", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::rule).containsExactly("too-many"));
+        // changing one it has is not adding one
+        doorstep.events().feeds().registerFeed(new Feed(SITE, "lunch-0", "lunch-club", URI.create("https://lunch.example/new.ics")));
+        doorstep.events().feeds().deleteFeed(SITE, "lunch-1");
+        doorstep.events().feeds().registerFeed(new Feed(SITE, "lunch-extra", "lunch-club", null));
+        assertThat(doorstep.events().feeds().feeds(SITE)).hasSize(FeedImporter.MAX_FEEDS_PER_ORGANISATION);
     }
 
     @Test
