@@ -1,5 +1,6 @@
 package community.doorstep.events;
 
+import community.doorstep.ConflictException;
 import community.doorstep.DoorstepException;
 import community.doorstep.InvalidInputException;
 import community.doorstep.events.ical.CalendarReader;
@@ -219,6 +220,16 @@ public final class FeedImporter {
     }
 
     private ImportReport importText(Site site, Feed feed, String text, FeedFetcher.Fetched fetched) {
+        try {
+            return importOnce(site, feed, text, fetched);
+        } catch (ConflictException e) {
+            // another import of the same feed (due work, or a coordinator's "refresh now") committed first: its
+            // events are the feed's now, and this import is applied over them
+            return importOnce(site, feed, text, fetched);
+        }
+    }
+
+    private ImportReport importOnce(Site site, Feed feed, String text, FeedFetcher.Fetched fetched) {
         String checksum = Checksums.ofCalendar(text);
         if (events.feedStatus(site.id(), feed.id()).map(FeedStatus::checksum).filter(checksum::equals).isPresent()) {
             return unchanged(feed, checksum, fetched);

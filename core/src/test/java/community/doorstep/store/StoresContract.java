@@ -235,6 +235,25 @@ public abstract class StoresContract {
     }
 
     @Test
+    void twoImportsOfOneFeedAtOnceBothSucceedAndLeaveOneCopy() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String text = calendar(concat(event("a@x", ":20260305T120000Z", "Lunch club " + round),
+                        event("b" + round + "@x", ":20260306T120000Z", "Lunch club again")));
+                var first = threads.submit(() -> importText(FEED, text));
+                var second = threads.submit(() -> importText(FEED, text));
+                first.get();
+                second.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(EventStore.of(stores).feedEvents(SITE, FEED.id())).extracting(Event::uid)
+                .containsExactlyInAnyOrder("a@x", "b9@x");
+    }
+
+    @Test
     void deletingAFeedRemovesItsStatusAndEveryEventItBroughtAndNothingElse() {
         importText(FEED, calendar(concat(event("a@x", ":20260305T120000Z", "Lunch club"),
                 event("b@x", ":20260306T120000Z", "Lunch club again"))));
