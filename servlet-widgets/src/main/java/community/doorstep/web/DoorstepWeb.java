@@ -1,6 +1,10 @@
 package community.doorstep.web;
 
 import community.doorstep.Doorstep;
+import community.doorstep.web.internal.CachedReadsFilter;
+import community.doorstep.web.internal.GuardFilter;
+import community.doorstep.web.internal.WebApplication;
+import community.doorstep.web.internal.WebFeature;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -8,6 +12,7 @@ import jakarta.servlet.ServletRegistration;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,6 +68,7 @@ public final class DoorstepWeb {
         String path = normalise(Objects.requireNonNull(prefix, "prefix"));
         String pattern = path + "/*";
         String name = "doorstep" + path;
+        List<WebFeature> features = WebFeatures.all();
 
         FilterRegistration.Dynamic guard = context.addFilter(name + "-guard", new GuardFilter());
         if (guard == null) {
@@ -72,12 +78,13 @@ public final class DoorstepWeb {
         // ahead of the host's own filters, so nothing they add (a session, a cookie) escapes the guard
         guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), false, pattern);
 
-        FilterRegistration.Dynamic cache = context.addFilter(name + "-cache", new CachedReadsFilter(doorstep, path));
+        FilterRegistration.Dynamic cache = context.addFilter(name + "-cache", new CachedReadsFilter(doorstep, path, features));
         cache.setAsyncSupported(true);
         // after the guard, so answers served from the cache carry its headers too
         cache.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
 
-        ServletRegistration.Dynamic servlet = context.addServlet(name, new ServletContainer(WebApplication.create(doorstep, authorizer)));
+        ServletRegistration.Dynamic servlet = context.addServlet(name,
+                new ServletContainer(WebApplication.create(doorstep, authorizer, features)));
         if (servlet == null) {
             throw new IllegalStateException("a servlet named \"" + name + "\" is already registered");
         }

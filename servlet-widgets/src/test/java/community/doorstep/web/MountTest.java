@@ -1,6 +1,9 @@
 package community.doorstep.web;
 
 import community.doorstep.Doorstep;
+import community.doorstep.web.testing.ApiAssertions;
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.WebServer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,8 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import community.doorstep.events.Event;
 import community.doorstep.events.Occurrence;
-import community.doorstep.site.Area;
-import community.doorstep.site.Organisation;
 
 import java.net.URI;
 import java.time.ZoneId;
@@ -12,7 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The shapes of the JSON API's bodies, one record each; field order is the order they are written in. */
+/** The shapes of the events API's bodies, one record each; field order is the order they are written in. */
 final class ApiJson {
     private ApiJson() {
     }
@@ -56,25 +54,6 @@ final class ApiJson {
 
     /** Where to find an occurrence's event: in this API, and as a calendar file to add. */
     record LinksJson(String self, String ics) {
-    }
-
-    record OrganisationJson(String id, String name, String area, String website) {
-        static OrganisationJson of(Organisation organisation) {
-            return new OrganisationJson(organisation.id(), organisation.name(), organisation.areaId(),
-                    organisation.website());
-        }
-    }
-
-    record OrganisationsJson(List<OrganisationJson> organisations) {
-    }
-
-    record AreaJson(String id, String name) {
-        static AreaJson of(Area area) {
-            return new AreaJson(area.id(), area.name());
-        }
-    }
-
-    record AreasJson(List<AreaJson> areas) {
     }
 
     /** Tag ids in use on the site's coming events, sorted. */

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
@@ -15,6 +15,13 @@ import community.doorstep.events.FeedStatus;
 import community.doorstep.events.Occurrence;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
+import community.doorstep.web.Authorizer;
+import community.doorstep.web.internal.FormBody;
+import community.doorstep.web.internal.FormErrors;
+import community.doorstep.web.internal.Page;
+import community.doorstep.web.internal.QueryParams;
+import community.doorstep.web.internal.Routes;
+import community.doorstep.web.internal.Widgets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 
@@ -30,8 +37,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static community.doorstep.web.Widgets.Privacy.PRIVATE;
-import static community.doorstep.web.Widgets.Privacy.SIGNED_IN;
+import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
+import static community.doorstep.web.internal.Widgets.Privacy.SIGNED_IN;
 
 /**
  * The pages of the people who look after a site: the coordinator's ({@code w/{site}/admin/{token}}, or
@@ -162,7 +169,7 @@ final class CoordinatorPages {
         }
         model.put("pending", pending);
         model.put("organisations", doorstep.sites().organisations(siteId).stream().map(Organisation::name).toList());
-        model.put("areas", EventPages.options(doorstep.sites().areas(siteId).stream()
+        model.put("areas", Page.options(doorstep.sites().areas(siteId).stream()
                 .map(area -> new String[]{area.id(), area.name()}).toList(), values.get("area")));
         model.put("values", values);
         new FormErrors(page, errors, Map.of()).addTo(model);

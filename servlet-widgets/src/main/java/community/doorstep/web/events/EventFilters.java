@@ -1,6 +1,7 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.events.EventQuery;
+import community.doorstep.web.internal.QueryParams;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
 import community.doorstep.events.Event;
@@ -7,6 +7,12 @@ import community.doorstep.events.Location;
 import community.doorstep.events.Occurrence;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
+import community.doorstep.web.internal.Page;
+import community.doorstep.web.internal.QueryParams;
+import community.doorstep.web.internal.Routes;
+import community.doorstep.web.internal.SiteCalendar;
+import community.doorstep.web.internal.WebRoutes;
+import community.doorstep.web.internal.Widgets;
 import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
@@ -24,7 +30,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
-import static community.doorstep.web.Widgets.Privacy.PUBLIC;
+import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
 
 /** The public event widgets: the "what's on next" list (the default), the month table and one event. */
 final class EventPages {
@@ -140,7 +146,8 @@ final class EventPages {
         params.throwIfInvalid();
         ZoneId zone = page.site().zone();
         LocalDate today = page.calendar.today();
-        List<Occurrence> coming = doorstep.events().calendar().queryAll(page.calendar.window(today, today.plusDays(SiteApi.MAX_DAYS)))
+        List<Occurrence> coming = doorstep.events().calendar()
+                .queryAll(page.calendar.window(today, today.plusDays(SiteCalendar.MAX_DAYS)))
                 .stream().filter(occurrence -> occurrence.event().id().equals(event.id())).toList();
         Occurrence shown = coming.stream()
                 .filter(occurrence -> date != null && occurrence.time().start().withZoneSameInstant(zone).toLocalDate().equals(date))
@@ -173,7 +180,7 @@ final class EventPages {
         view.put("organisation", event.organisationId() == null ? null
                 : doorstep.sites().findOrganisation(page.calendar.id(), event.organisationId()).map(Organisation::name).orElse(null));
         view.put("repeats", event.recurrence().repeats());
-        view.put("ics", page.mountPath + SiteApi.SITES + Page.segment(page.calendar.id()) + "/events/"
+        view.put("ics", page.mountPath + WebRoutes.SITES + Page.segment(page.calendar.id()) + "/events/"
                 + Page.segment(event.id()) + ".ics");
         view.put("google", googleLink(occurrence, place));
         return view;
@@ -286,13 +293,13 @@ final class EventPages {
         String siteId = page.calendar.id();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("action", page.widgetPath("events"));
-        List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteApi.MAX_DAYS)).stream()
+        List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteCalendar.MAX_DAYS)).stream()
                 .flatMap(occurrence -> occurrence.event().tags().stream()).distinct().sorted().toList();
-        form.put("tags", options(tags.stream().map(tag -> new String[]{tag, tag}).toList(),
+        form.put("tags", Page.options(tags.stream().map(tag -> new String[]{tag, tag}).toList(),
                 filters.tags().isEmpty() ? null : filters.tags().iterator().next()));
-        form.put("areas", options(doorstep.sites().areas(siteId).stream()
+        form.put("areas", Page.options(doorstep.sites().areas(siteId).stream()
                 .map((Area area) -> new String[]{area.id(), area.name()}).toList(), filters.area()));
-        form.put("organisations", options(doorstep.sites().organisations(siteId).stream()
+        form.put("organisations", Page.options(doorstep.sites().organisations(siteId).stream()
                 .map((Organisation organisation) -> new String[]{organisation.id(), organisation.name()}).toList(),
                 filters.organisation()));
         form.put("q", filters.text());
@@ -300,14 +307,6 @@ final class EventPages {
         form.put("active", !filters.tags().isEmpty() || filters.area() != null || filters.organisation() != null
                 || filters.text() != null);
         return form;
-    }
-
-    static List<Map<String, Object>> options(List<String[]> values, String selected) {
-        List<Map<String, Object>> options = new ArrayList<>();
-        for (String[] value : values) {
-            options.add(Map.of("value", value[0], "label", value[1], "selected", value[0].equals(selected)));
-        }
-        return options;
     }
 
     /** The feed with the same filters, to subscribe to ({@code webcal:}) or to download. */

@@ -1,19 +1,19 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventQuery;
 import community.doorstep.events.Occurrence;
 import community.doorstep.events.OccurrencePage;
-import community.doorstep.web.ApiJson.AreaJson;
-import community.doorstep.web.ApiJson.AreasJson;
-import community.doorstep.web.ApiJson.EventJson;
-import community.doorstep.web.ApiJson.LinksJson;
-import community.doorstep.web.ApiJson.OccurrenceJson;
-import community.doorstep.web.ApiJson.OccurrencePageJson;
-import community.doorstep.web.ApiJson.OrganisationJson;
-import community.doorstep.web.ApiJson.OrganisationsJson;
-import community.doorstep.web.ApiJson.TagsJson;
+import community.doorstep.web.events.ApiJson.EventJson;
+import community.doorstep.web.events.ApiJson.LinksJson;
+import community.doorstep.web.events.ApiJson.OccurrenceJson;
+import community.doorstep.web.events.ApiJson.OccurrencePageJson;
+import community.doorstep.web.events.ApiJson.TagsJson;
+import community.doorstep.web.internal.QueryParams;
+import community.doorstep.web.internal.Routes;
+import community.doorstep.web.internal.SiteCalendar;
+import community.doorstep.web.internal.WebRoutes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.model.Resource;
@@ -25,36 +25,33 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import static community.doorstep.web.Routes.CALENDAR;
-import static community.doorstep.web.Routes.JSON;
-import static community.doorstep.web.Routes.get;
-import static community.doorstep.web.Routes.pathParam;
+import static community.doorstep.web.internal.Routes.CALENDAR;
+import static community.doorstep.web.internal.Routes.JSON;
+import static community.doorstep.web.internal.Routes.get;
+import static community.doorstep.web.internal.Routes.pathParam;
+import static community.doorstep.web.internal.SiteCalendar.MAX_DAYS;
 
-/** Version 1 of the JSON API: {@code api/v1/sites/{site}/…}, read-only for now. */
-final class SiteApi {
-    static final String SITES = "api/v1/sites/";
+/**
+ * The events in version 1 of the JSON API, read-only for now: {@code api/v1/sites/{site}/events…} and the tags
+ * in use on them.
+ */
+final class EventsApi {
     /** As long as {@link EventQuery} allows; real cursors are far shorter. */
     static final int MAX_CURSOR = 2000;
     /** The list's window when {@code to} is not given. */
     static final int DEFAULT_DAYS = 31;
-    /** The longest window the list serves, and how far ahead the tag list and the feeds look. */
-    static final int MAX_DAYS = (int) EventQuery.MAX_WINDOW.toDays();
 
     private final Doorstep doorstep;
 
-    SiteApi(Doorstep doorstep) {
+    EventsApi(Doorstep doorstep) {
         this.doorstep = doorstep;
     }
 
-    Resource resource() {
-        Resource.Builder site = Resource.builder(SITES + "{site}");
+    void addTo(Resource.Builder site) {
         get(site, "events", JSON, this::occurrences);
         get(site, "events/{eventId}", JSON, this::event);
         get(site, "events/{eventId}.ics", CALENDAR, this::eventCalendar);
-        get(site, "organisations", JSON, this::organisations);
-        get(site, "areas", JSON, this::areas);
         get(site, "tags", JSON, this::tags);
-        return site.build();
     }
 
     /** {@code events?from&to&tag&area&org&q&limit&cursor}: one page of occurrences in start order. */
@@ -105,17 +102,6 @@ final class SiteApi {
                 .header("Content-Disposition", "attachment; filename=\"event.ics\"").build();
     }
 
-    private Response organisations(ContainerRequestContext request) {
-        SiteCalendar calendar = site(request);
-        return Routes.json(new OrganisationsJson(doorstep.sites().organisations(calendar.id()).stream()
-                .map(OrganisationJson::of).toList()));
-    }
-
-    private Response areas(ContainerRequestContext request) {
-        SiteCalendar calendar = site(request);
-        return Routes.json(new AreasJson(doorstep.sites().areas(calendar.id()).stream().map(AreaJson::of).toList()));
-    }
-
     /** The tags residents can usefully filter by: those on the coming year's occurrences. */
     private Response tags(ContainerRequestContext request) {
         SiteCalendar calendar = site(request);
@@ -137,7 +123,8 @@ final class SiteApi {
         private final String eventsPath;
 
         Links(ContainerRequestContext request, String siteId) {
-            this.eventsPath = request.getUriInfo().getBaseUri().getRawPath() + SITES + segment(siteId) + "/events/";
+            this.eventsPath = request.getUriInfo().getBaseUri().getRawPath() + WebRoutes.SITES + segment(siteId)
+                    + "/events/";
         }
 
         LinksJson of(Event event) {

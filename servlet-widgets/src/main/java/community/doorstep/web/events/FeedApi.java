@@ -1,13 +1,16 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
+import community.doorstep.web.internal.QueryParams;
+import community.doorstep.web.internal.Routes;
+import community.doorstep.web.internal.SiteCalendar;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.model.Resource;
 
-import static community.doorstep.web.Routes.CALENDAR;
-import static community.doorstep.web.Routes.get;
-import static community.doorstep.web.Routes.pathParam;
+import static community.doorstep.web.internal.Routes.CALENDAR;
+import static community.doorstep.web.internal.Routes.get;
+import static community.doorstep.web.internal.Routes.pathParam;
 
 /** Subscribable iCal feeds: {@code feeds/{site}/events.ics}, with the API's filters, a year ahead. */
 final class FeedApi {
@@ -17,10 +20,8 @@ final class FeedApi {
         this.doorstep = doorstep;
     }
 
-    Resource resource() {
-        Resource.Builder feeds = Resource.builder("feeds/{site}");
+    void addTo(Resource.Builder feeds) {
         get(feeds, "events.ics", CALENDAR, this::events);
-        return feeds.build();
     }
 
     private Response events(ContainerRequestContext request) {
@@ -28,6 +29,7 @@ final class FeedApi {
         QueryParams params = Routes.queryParams(request);
         EventFilters filters = EventFilters.read(params);
         params.throwIfInvalid();
-        return Routes.calendar(doorstep.events().calendar().exportCalendar(filters.applyTo(calendar.ahead(SiteApi.MAX_DAYS))));
+        return Routes.calendar(doorstep.events().calendar().exportCalendar(
+                filters.applyTo(calendar.ahead(SiteCalendar.MAX_DAYS))));
     }
 }

@@ -1,9 +1,10 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventSubmission;
+import community.doorstep.web.internal.FormBody;
 
 import java.net.URI;
 import java.time.LocalDate;

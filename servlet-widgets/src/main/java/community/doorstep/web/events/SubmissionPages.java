@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
@@ -8,6 +8,11 @@ import community.doorstep.events.Event;
 import community.doorstep.events.EventStatus;
 import community.doorstep.events.Occurrence;
 import community.doorstep.events.Submitted;
+import community.doorstep.web.internal.FormBody;
+import community.doorstep.web.internal.FormErrors;
+import community.doorstep.web.internal.Page;
+import community.doorstep.web.internal.Routes;
+import community.doorstep.web.internal.Widgets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 
@@ -18,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static community.doorstep.web.Widgets.Privacy.PRIVATE;
-import static community.doorstep.web.Widgets.Privacy.PUBLIC;
+import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
+import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
 
 /**
  * Residents' suggestions: the form ({@code w/{site}/submit}), the once-only page with the manage link, and the
@@ -153,7 +158,7 @@ final class SubmissionPages {
     }
 
     private List<Map<String, Object>> organisationOptions(Page page, String selected) {
-        return EventPages.options(doorstep.sites().organisations(page.calendar.id()).stream()
+        return Page.options(doorstep.sites().organisations(page.calendar.id()).stream()
                 .map(organisation -> new String[]{organisation.id(), organisation.name()}).toList(), selected);
     }
 

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.site.Area;
@@ -12,43 +12,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import static community.doorstep.web.Widgets.Privacy.PUBLIC;
+import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
 
 /**
  * {@code w/{site}/embed}: the embed builder. A webmaster picks a widget, its filters, language and look in a
- * plain GET form and gets the snippet to paste and a preview of the widget. Every value is checked here with
- * the theme's own rules, so the snippet never holds anything the widget would drop; {@code builder.js} only
- * updates the same snippet and preview as the options change.
+ * plain GET form and gets the snippet to paste and a preview of the widget. The widgets are the registered
+ * features' {@link EmbedWidget}s. Every value is checked here with the theme's own rules, so the snippet never
+ * holds anything the widget would drop; {@code builder.js} only updates the same snippet and preview as the
+ * options change.
  */
 final class BuilderPage {
-    /** Which widget, by the snippet's {@code data-doorstep}, and the page it embeds. */
-    static final Map<String, String> WIDGETS = widgets();
     static final List<String> LANGUAGES = List.of("en", "cy");
 
     private final Doorstep doorstep;
     private final Widgets widgets;
+    /** Which widget, by the snippet's {@code data-doorstep}, and the page it embeds; the first is the default. */
+    private final Map<String, EmbedWidget> embeddable = new LinkedHashMap<>();
 
     BuilderPage(Doorstep doorstep, Widgets widgets) {
         this.doorstep = doorstep;
         this.widgets = widgets;
-    }
-
-    private static Map<String, String> widgets() {
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("events", "events");
-        pages.put("month", "events/month");
-        pages.put("submit", "submit");
-        return pages;
+        widgets.embedWidgets().forEach(widget -> embeddable.put(widget.name(), widget));
     }
 
     Response builder(Page page) {
         MultivaluedMap<String, String> query = page.request.getUriInfo().getQueryParameters();
         String siteId = page.calendar.id();
-        String widget = choice(query, "widget", List.copyOf(WIDGETS.keySet()));
+        String widget = choice(query, "widget", List.copyOf(embeddable.keySet()));
         if (widget == null) {
-            widget = "events";
+            widget = embeddable.keySet().iterator().next();
         }
-        List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteApi.MAX_DAYS)).stream()
+        EmbedWidget chosen = embeddable.get(widget);
+        List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteCalendar.MAX_DAYS)).stream()
                 .flatMap(occurrence -> occurrence.event().tags().stream()).distinct().sorted().toList();
         List<String[]> areas = doorstep.sites().areas(siteId).stream()
                 .map((Area area) -> new String[]{area.id(), area.name()}).toList();
@@ -85,7 +80,7 @@ final class BuilderPage {
         }
         theme.parameters().forEach(attributes::put);
 
-        String linkText = page.t("builder.linkText." + widget);
+        String linkText = page.t(chosen.linkTextKey());
         String widgetBase = page.absolute(page.mountPath + "w/" + Page.segment(siteId) + "/");
         String scriptSrc = page.absolute(page.mountPath + "embed.js");
         StringJoiner preview = new StringJoiner("&");
@@ -98,7 +93,7 @@ final class BuilderPage {
                 preview.add(name + "=" + Page.encode(value));
             }
         }
-        String previewPath = page.mountPath + "w/" + Page.segment(siteId) + "/" + WIDGETS.get(widget)
+        String previewPath = page.mountPath + "w/" + Page.segment(siteId) + "/" + chosen.page()
                 + (preview.length() == 0 ? "" : "?" + preview);
 
         Map<String, Object> model = page.model(page.t("builder.title"));
@@ -110,8 +105,7 @@ final class BuilderPage {
         // links out of the builder carry its language only, and its language links only the checked options
         String keptLang = lang != null && lang.strip().equalsIgnoreCase(page.locale.getLanguage())
                 ? "?lang=" + page.locale.getLanguage() : "";
-        model.put("nav", Map.of("events", page.widgetPath("events") + keptLang,
-                "month", page.widgetPath("events/month") + keptLang, "submit", page.widgetPath("submit") + keptLang));
+        page.putNavigation(model, relative -> page.widgetPath(relative) + keptLang);
         StringJoiner options = new StringJoiner("&");
         options.add("widget=" + widget);
         for (String name : List.of("tags", "area", "org", "lang")) {
@@ -134,10 +128,17 @@ final class BuilderPage {
         }
         model.put("action", page.widgetPath("embed"));
         model.put("builderScript", page.mountPath + "assets/builder.js?v=" + Page.ASSET_VERSION);
-        model.put("widgetChoices", choices(page, "builder.widget.", List.copyOf(WIDGETS.keySet()), widget));
-        model.put("tags", EventPages.options(tags.stream().map(value -> new String[]{value, value}).toList(), tag));
-        model.put("areas", EventPages.options(areas, area));
-        model.put("organisations", EventPages.options(organisations, org));
+        List<Map<String, Object>> widgetChoices = new ArrayList<>();
+        List<Map<String, String>> linkTexts = new ArrayList<>();
+        for (EmbedWidget offered : embeddable.values()) {
+            widgetChoices.add(Map.of("value", offered.name(), "label", page.t(offered.labelKey()),
+                    "selected", offered.name().equals(widget)));
+            linkTexts.add(Map.of("name", offered.name(), "text", page.t(offered.linkTextKey())));
+        }
+        model.put("widgetChoices", widgetChoices);
+        model.put("tags", Page.options(tags.stream().map(value -> new String[]{value, value}).toList(), tag));
+        model.put("areas", Page.options(areas, area));
+        model.put("organisations", Page.options(organisations, org));
         List<String> languageValues = new ArrayList<>(List.of(""));
         languageValues.addAll(LANGUAGES);
         model.put("languageChoices", choices(page, "builder.lang.", languageValues, widgetLang == null ? "" : widgetLang));
@@ -162,8 +163,7 @@ final class BuilderPage {
         model.put("widgetBase", widgetBase);
         model.put("scriptSrc", scriptSrc);
         model.put("siteId", siteId);
-        model.put("linkTexts", Map.of("events", page.t("builder.linkText.events"),
-                "month", page.t("builder.linkText.month"), "submit", page.t("builder.linkText.submit")));
+        model.put("linkTexts", linkTexts);
         Response response = widgets.render(page, "builder", model, 200, PUBLIC);
         // the preview is a frame of this server's own widget
         return Response.fromResponse(response).header("Content-Security-Policy", null)

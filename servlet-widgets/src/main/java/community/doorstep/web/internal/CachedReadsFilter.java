@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import jakarta.servlet.FilterChain;
@@ -27,20 +27,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the public read paths (events JSON, feeds, event and list widgets) in memory, so the hot path of a busy
- * site is a map look-up: an answer is served again while the site's content version
+ * Keeps the public read paths the features name (such as the events JSON, feeds, event and list widgets) in memory,
+ * so the hot path of a busy site is a map look-up: an answer is served again while the site's content version
  * ({@link community.doorstep.site.SiteStore#contentVersion}) and the day in the site's zone are unchanged, and
  * a matching {@code If-None-Match} gets its 304 after one primary-key read of that version. Every change
  * residents could see bumps the version in the same transaction, on whichever node made it, so nothing stale
  * is served.
  */
-final class CachedReadsFilter extends HttpFilter {
+public final class CachedReadsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
-    /** Secret-link pages and forms are never cached: they are private, or they change on every visit. */
-    private static final Pattern CACHEABLE = Pattern.compile(
-            "/(?:api/v1/sites/([a-z0-9-]+)/(?:events|organisations|areas|tags)(?:/[^/]+)?"
-                    + "|feeds/([a-z0-9-]+)/[^/]+\\.ics"
-                    + "|w/([a-z0-9-]+)/events(?:/[^/]+)?)");
     private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "transfer-encoding", "set-cookie",
             "connection");
     private static final int MAX_ENTRIES = 2_000;
@@ -48,6 +43,8 @@ final class CachedReadsFilter extends HttpFilter {
 
     private final transient Doorstep doorstep;
     private final String prefix;
+    /** Secret-link pages and forms are never among them: they are private, or they change on every visit. */
+    private final List<Pattern> cacheable;
     private final Map<String, CachedAnswer> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CachedAnswer> eldest) {
@@ -62,22 +59,31 @@ final class CachedReadsFilter extends HttpFilter {
     private record SiteState(long version, ZoneId zone) {
     }
 
-    CachedReadsFilter(Doorstep doorstep, String prefix) {
+    /**
+     * The cache for one mount.
+     *
+     * @param prefix   the mount's path, without a trailing {@code /}
+     * @param features the registered features, whose {@link WebFeature#cacheablePaths()} are kept besides the
+     *                 site's own lists of organisations and areas
+     */
+    public CachedReadsFilter(Doorstep doorstep, String prefix, List<WebFeature> features) {
         this.doorstep = doorstep;
         this.prefix = prefix;
+        List<Pattern> patterns = new ArrayList<>(SiteApi.CACHEABLE);
+        features.forEach(feature -> patterns.addAll(feature.cacheablePaths()));
+        this.cacheable = List.copyOf(patterns);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Matcher cacheable = path.startsWith(prefix) ? CACHEABLE.matcher(path.substring(prefix.length())) : null;
-        if (!"GET".equals(request.getMethod()) || cacheable == null || !cacheable.matches()) {
+        String site = "GET".equals(request.getMethod()) && path.startsWith(prefix)
+                ? cacheableSite(path.substring(prefix.length())) : null;
+        if (site == null) {
             chain.doFilter(request, response);
             return;
         }
-        String site = cacheable.group(1) != null ? cacheable.group(1)
-                : cacheable.group(2) != null ? cacheable.group(2) : cacheable.group(3);
         SiteState state = siteState(site);
         if (state == null) {
             chain.doFilter(request, response);
@@ -114,6 +120,17 @@ final class CachedReadsFilter extends HttpFilter {
                 entries.put(key, new CachedAnswer(state.version(), day, 200, headers, response.getHeader("ETag"), body));
             }
         }
+    }
+
+    /** The site a cacheable path is about, or {@code null} for a path that is not cached. */
+    private String cacheableSite(String path) {
+        for (Pattern pattern : cacheable) {
+            Matcher matcher = pattern.matcher(path);
+            if (matcher.matches()) {
+                return matcher.group("site");
+            }
+        }
+        return null;
     }
 
     private static void replay(CachedAnswer cached, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.util.Map;
  * A submitted {@code application/x-www-form-urlencoded} form, read here (not by the container) so its size is
  * capped whatever the request says about its length, and a malformed escape costs the field, not the request.
  */
-final class FormBody {
+public final class FormBody {
     private final Map<String, String> values;
 
     private FormBody(Map<String, String> values) {
@@ -59,13 +59,13 @@ final class FormBody {
     }
 
     /** The field's value, trimmed; {@code null} when absent or blank. */
-    String get(String name) {
+    public String get(String name) {
         String value = values.get(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The field's value as typed, for putting back into a form; {@code ""} when absent. */
-    String raw(String name) {
+    public String raw(String name) {
         return values.getOrDefault(name, "");
     }
 }

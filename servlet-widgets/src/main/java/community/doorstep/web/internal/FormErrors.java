@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.FieldError;
 
@@ -12,11 +12,11 @@ import java.util.MissingResourceException;
  * A form's mistakes in the resident's words: each {@link FieldError} becomes the bundle's sentence for
  * {@code error.<field>.<rule>}, else {@code error.<rule>}, else a general one; never core's English message.
  */
-final class FormErrors {
+public final class FormErrors {
     private final Map<String, String> byField = new LinkedHashMap<>();
 
     /** Adds the first error for each field, under the form's own name for it. */
-    FormErrors(Page page, List<FieldError> errors, Map<String, String> formNames) {
+    public FormErrors(Page page, List<FieldError> errors, Map<String, String> formNames) {
         for (FieldError error : errors) {
             String field = formNames.getOrDefault(error.field(), error.field());
             byField.putIfAbsent(field, sentence(page, field, error.rule()));
@@ -50,7 +50,8 @@ final class FormErrors {
         return summary;
     }
 
-    void addTo(Map<String, Object> model) {
+    /** Gives a page's model the sentences by field ({@code errors}) and the summary ({@code errorSummary}). */
+    public void addTo(Map<String, Object> model) {
         model.put("errors", byField);
         model.put("errorSummary", summary());
     }

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,11 +20,14 @@ import java.util.Map;
  * security headers on every response, no cookie and no session ever, request bodies capped, and errors as
  * problem+json even when they escape Jersey (so a container error page never shows a stack trace).
  */
-final class GuardFilter extends HttpFilter {
+public final class GuardFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(GuardFilter.class);
 
-    /** Where handlers find the servlet request (for its remote address, or for the host's {@link Authorizer}). */
+    /**
+     * Where handlers find the servlet request (for its remote address, or for the host's
+     * {@link community.doorstep.web.Authorizer}).
+     */
     static final String SERVLET_REQUEST = GuardFilter.class.getName() + ".request";
 
     /** The widgets' forms need far less than this. */

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +13,19 @@ import java.util.Base64;
  * embed script, its page and its frame script, one request fewer. The content security policy allows exactly
  * this text by its hash, so no other inline style can run, and still no inline script at all.
  */
-final class InlineStyles {
+public final class InlineStyles {
+    /** Where the widgets' stylesheet is on the class path. */
+    static final String RESOURCE = "/community/doorstep/web/assets/doorstep.css";
     /** The stylesheet's text, as it goes between {@code <style>} and {@code </style>}. */
     static final String TEXT = load();
-    /** The CSP source that allows exactly {@link #TEXT}. */
-    static final String POLICY_SOURCE = "'sha256-" + sha256(TEXT) + "'";
+    /** The CSP source that allows exactly the stylesheet's text. */
+    public static final String POLICY_SOURCE = "'sha256-" + sha256(TEXT) + "'";
 
     private InlineStyles() {
     }
 
     private static String load() {
-        try (InputStream in = InlineStyles.class.getResourceAsStream("assets/doorstep.css")) {
+        try (InputStream in = InlineStyles.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the widgets' stylesheet is missing from the jar");
             }

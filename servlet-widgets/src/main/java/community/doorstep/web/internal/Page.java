@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.site.Site;
@@ -17,39 +17,49 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * One widget request as the templates need it: the site (absent for an unknown one), the language chosen,
  * the theme, and links that keep both as the resident moves from page to page.
  */
-final class Page {
+public final class Page {
     /** Bumped when a script or stylesheet under assets/ changes, so its long cache lifetime never serves an old one. */
     static final String ASSET_VERSION = "1";
 
-    final ContainerRequestContext request;
-    final SiteCalendar calendar;
+    /** The request as Jersey has it: its path and query parameters, its headers. */
+    public final ContainerRequestContext request;
+    /** The site's calendar; {@code null} only on the page that says there is no such site. */
+    public final SiteCalendar calendar;
     final Locale locale;
     final ResourceBundle messages;
     final Theme theme;
     /** {@code lang} as asked for in the query, when valid: passed on so links keep the choice. */
     private final String requestedLanguage;
     /** The path Doorstep is mounted at, ending in {@code /}. */
-    final String mountPath;
+    public final String mountPath;
     /**
      * The origin of the page embedding this widget, as the embed script passed it, once checked against the
      * site's allowed origins and this server's own: the only origin the frame script will post its height to.
      */
     private final String parentOrigin;
+    /** Every language's words, for naming each language in itself. */
+    private final Messages words;
+    /** The registered features' navigation. */
+    private final List<NavEntry> nav;
 
-    private Page(ContainerRequestContext request, SiteCalendar calendar, Locale locale, Theme theme, String requestedLanguage) {
+    private Page(ContainerRequestContext request, SiteCalendar calendar, Locale locale, Theme theme, String requestedLanguage,
+                 Messages words, List<NavEntry> nav) {
         this.request = request;
         this.calendar = calendar;
         this.locale = locale;
-        this.messages = Templates.messages(locale);
+        this.messages = words.forLocale(locale);
         this.theme = theme;
         this.requestedLanguage = requestedLanguage;
         this.mountPath = request.getUriInfo().getBaseUri().getRawPath();
         this.parentOrigin = allowedParent(request.getUriInfo().getQueryParameters().getFirst("parentOrigin"));
+        this.words = words;
+        this.nav = nav;
     }
 
     private String allowedParent(String origin) {
@@ -60,33 +70,37 @@ final class Page {
     }
 
     /** The page for the site in the path; a {@link community.doorstep.NotFoundException} for an unknown site. */
-    static Page of(Doorstep doorstep, ContainerRequestContext request) {
+    static Page of(Doorstep doorstep, ContainerRequestContext request, Messages words, List<NavEntry> nav) {
         SiteCalendar calendar = SiteCalendar.of(doorstep, Routes.pathParam(request, "site"));
-        return create(request, calendar, calendar.site());
+        return create(request, calendar, calendar.site(), words, nav);
     }
 
     /** A page with no site behind it, for saying that the site does not exist. */
-    static Page siteless(ContainerRequestContext request) {
-        return create(request, null, Site.of("none", "Doorstep"));
+    static Page siteless(ContainerRequestContext request, Messages words) {
+        return create(request, null, Site.of("none", "Doorstep"), words, List.of());
     }
 
-    private static Page create(ContainerRequestContext request, SiteCalendar calendar, Site site) {
+    private static Page create(ContainerRequestContext request, SiteCalendar calendar, Site site, Messages words,
+                               List<NavEntry> nav) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         String lang = query.getFirst("lang");
         Locale locale = Language.choose(site, lang, request.getHeaderString("Accept-Language"));
         String requested = lang != null && lang.strip().equalsIgnoreCase(locale.getLanguage()) ? locale.getLanguage() : null;
-        return new Page(request, calendar, locale, Theme.read(query), requested);
+        return new Page(request, calendar, locale, Theme.read(query), requested, words, nav);
     }
 
-    Site site() {
+    /** The site the page is for. */
+    public Site site() {
         return calendar.site();
     }
 
-    String t(String key, Object... values) {
+    /** The page's translation of a message key, with {@code {0}}-style arguments; the key itself when it has none. */
+    public String t(String key, Object... values) {
         return Templates.translate(messages, key, values);
     }
 
-    DateTimeFormatter format(String patternKey) {
+    /** A date-time format from the bundle, in the page's language. */
+    public DateTimeFormatter format(String patternKey) {
         return DateTimeFormatter.ofPattern(t(patternKey), locale);
     }
 
@@ -120,11 +134,12 @@ final class Page {
     }
 
     /** A root-relative link to a widget page of this site, keeping language and theme. */
-    String link(String relative, String... parameters) {
+    public String link(String relative, String... parameters) {
         return withQuery(widgetPath(relative), parameters);
     }
 
-    String widgetPath(String relative) {
+    /** The path of a widget page of this site, without a query. */
+    public String widgetPath(String relative) {
         return mountPath + "w/" + segment(calendar.id()) + "/" + relative;
     }
 
@@ -150,12 +165,12 @@ final class Page {
     }
 
     /** The absolute address of a path under the mount. */
-    String absolute(String rootRelative) {
+    public String absolute(String rootRelative) {
         return ownOrigin() + rootRelative;
     }
 
     /** What every template gets: the layout's words, links and settings. */
-    Map<String, Object> model(String title) {
+    public Map<String, Object> model(String title) {
         Map<String, Object> model = new HashMap<>();
         model.put(Templates.MESSAGES, messages);
         model.put("lang", locale.toLanguageTag());
@@ -170,10 +185,31 @@ final class Page {
         model.put("frameScript", mountPath + "assets/frame.js?v=" + ASSET_VERSION);
         model.put("parentOrigin", parentOrigin);
         if (calendar != null) {
-            model.put("nav", Map.of("events", link("events"), "month", link("events/month"), "submit", link("submit")));
+            putNavigation(model, relative -> link(relative));
             model.put("languages", languageLinks());
         }
         return model;
+    }
+
+    /**
+     * The registered features' navigation, each entry linked by {@code href}: {@code nav} by entry name, for a
+     * template's own links (back to the list), and {@code navEntries} in order, for the layout.
+     */
+    void putNavigation(Map<String, Object> model, Function<String, String> href) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        List<Map<String, String>> entries = new ArrayList<>();
+        for (NavEntry entry : nav) {
+            String link = href.apply(entry.page());
+            byName.put(entry.name(), link);
+            entries.add(Map.of("name", entry.name(), "href", link, "label", t(entry.labelKey())));
+        }
+        model.put("nav", byName);
+        model.put("navEntries", entries);
+    }
+
+    /** Where an error page sends the resident: the first page in the navigation, or nowhere without a site. */
+    String home() {
+        return calendar == null || nav.isEmpty() ? null : link(nav.get(0).page());
     }
 
     /** The same page in each of the site's other languages. */
@@ -200,18 +236,29 @@ final class Page {
             link.put("href", path + "?" + query);
             link.put("code", language.getLanguage());
             // each language names itself, in itself
-            link.put("label", Templates.messages(language).getString("language.name"));
+            link.put("label", words.forLocale(language).getString("language.name"));
             link.put("current", language.equals(locale));
             links.add(link);
         }
         return links;
     }
 
-    static String encode(String value) {
+    /** A query value, form-encoded. */
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static String segment(String value) {
+    /** A path segment, percent-encoded. */
+    public static String segment(String value) {
         return encode(value).replace("+", "%20");
+    }
+
+    /** A select's options from {@code {value, label}} pairs, the one equal to {@code selected} marked. */
+    public static List<Map<String, Object>> options(List<String[]> values, String selected) {
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (String[] value : values) {
+            options.add(Map.of("value", value[0], "label", value[1], "selected", value[0].equals(selected)));
+        }
+        return options;
     }
 }

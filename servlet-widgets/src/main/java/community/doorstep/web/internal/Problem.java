@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import community.doorstep.FieldError;

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.ConflictException;
 import community.doorstep.InvalidInputException;

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Reads query parameters as text and checks them here rather than in Jersey, so every mistake comes back
  * as one 400 naming each parameter at fault. A blank value counts as absent, as an empty form field does.
  */
-final class QueryParams {
+public final class QueryParams {
     /** The shape of every id Doorstep hands out for sites, tags, areas and organisations. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     /** Exactly YYYY-MM-DD: four-digit years keep every date within what instants can hold. */
@@ -38,7 +38,7 @@ final class QueryParams {
     }
 
     /** One optional value of at most {@code maxLength} characters, or {@code null}. */
-    String text(String name, int maxLength) {
+    public String text(String name, int maxLength) {
         String value = single(name);
         if (value != null && value.length() > maxLength) {
             return reject(name, "too-long", name + " must be at most " + maxLength + " characters, not " + value.length());
@@ -47,7 +47,7 @@ final class QueryParams {
     }
 
     /** An optional date such as 2026-06-01, or {@code null}. */
-    LocalDate date(String name) {
+    public LocalDate date(String name) {
         String value = single(name);
         if (value == null) {
             return null;
@@ -60,7 +60,7 @@ final class QueryParams {
     }
 
     /** An optional whole number in [min, max], or {@code null}. */
-    Integer integer(String name, int min, int max) {
+    public Integer integer(String name, int min, int max) {
         String value = single(name);
         if (value == null) {
             return null;
@@ -77,13 +77,13 @@ final class QueryParams {
     }
 
     /** An optional id such as {@code older-people}, or {@code null}. */
-    String slug(String name) {
+    public String slug(String name) {
         String value = single(name);
         return value == null || isSlug(name, value) ? value : null;
     }
 
     /** Every id given under a repeatable parameter, at most {@code max} of them. */
-    Set<String> slugs(String name, int max) {
+    public Set<String> slugs(String name, int max) {
         Set<String> found = new LinkedHashSet<>();
         for (String value : nonBlank(name)) {
             if (isSlug(name, value)) {
@@ -97,17 +97,19 @@ final class QueryParams {
     }
 
     /** Records a broken rule unless an earlier one already names the field. */
-    void check(boolean condition, String name, String rule, String message) {
+    public void check(boolean condition, String name, String rule, String message) {
         if (!condition && !failed(name)) {
             reject(name, rule, message);
         }
     }
 
-    boolean failed(String name) {
+    /** Whether a rule about the parameter is already broken. */
+    public boolean failed(String name) {
         return errors.stream().anyMatch(error -> error.field().equals(name));
     }
 
-    void throwIfInvalid() {
+    /** An {@link InvalidInputException} naming every parameter at fault, if any is. */
+    public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -126,7 +128,8 @@ final class QueryParams {
         return given == null ? List.of() : given.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
     }
 
-    static boolean isSlug(String value) {
+    /** Whether the value has the shape of an id. */
+    public static boolean isSlug(String value) {
         return SLUG.matcher(value).matches();
     }
 

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,39 +14,47 @@ import java.util.function.Function;
  * Helpers for the routes: they are declared in code, with handlers that read their parameters as text,
  * so nothing is left to reflection and no parameter fails before the API can explain why.
  */
-final class Routes {
-    static final String JSON = "application/json";
-    static final String CALENDAR = "text/calendar; charset=utf-8";
-    static final String HTML = "text/html; charset=utf-8";
+public final class Routes {
+    /** What the API answers in. */
+    public static final String JSON = "application/json";
+    /** What feeds and calendar downloads answer in. */
+    public static final String CALENDAR = "text/calendar; charset=utf-8";
+    /** What widget pages answer in. */
+    public static final String HTML = "text/html; charset=utf-8";
     static final String FORM = "application/x-www-form-urlencoded";
 
     private Routes() {
     }
 
-    static void get(Resource.Builder parent, String path, String mediaType,
-                    Function<ContainerRequestContext, Response> handler) {
+    /** A GET route at {@code path} under {@code parent}, answering in {@code mediaType}. */
+    public static void get(Resource.Builder parent, String path, String mediaType,
+                           Function<ContainerRequestContext, Response> handler) {
         parent.addChildResource(path).addMethod(HttpMethod.GET).produces(mediaType).handledBy(new Handler(handler)).build();
     }
 
-    static void post(Resource.Builder parent, String path, Function<ContainerRequestContext, Response> handler) {
+    /** A form post at {@code path} under {@code parent}, answered with a page. */
+    public static void post(Resource.Builder parent, String path, Function<ContainerRequestContext, Response> handler) {
         parent.addChildResource(path).addMethod(HttpMethod.POST).consumes(FORM).produces(HTML)
                 .handledBy(new Handler(handler)).build();
     }
 
-    static String pathParam(ContainerRequestContext request, String name) {
+    /** A parameter of the route's path, such as {@code site}. */
+    public static String pathParam(ContainerRequestContext request, String name) {
         return request.getUriInfo().getPathParameters().getFirst(name);
     }
 
-    static QueryParams queryParams(ContainerRequestContext request) {
+    /** The query, to be read and checked. */
+    public static QueryParams queryParams(ContainerRequestContext request) {
         return new QueryParams(request.getUriInfo().getQueryParameters());
     }
 
     /** Bodies go out as bytes so {@link CachingFilter} can tag exactly what is sent. */
-    static Response json(Object body) {
+    public static Response json(Object body) {
         return Response.ok(Json.bytes(body), JSON).build();
     }
 
-    static Response calendar(String text) {
+    /** An iCal body. */
+    public static Response calendar(String text) {
         // as text, not a MediaType, so it goes out exactly as written
         return Response.ok(text.getBytes(StandardCharsets.UTF_8)).header(HttpHeaders.CONTENT_TYPE, CALENDAR).build();
     }

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.NotFoundException;
@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One site's calendar as the web sees it: days in the site's zone, "today" from Doorstep's clock. */
-final class SiteCalendar {
+public final class SiteCalendar {
+    /** The longest window the API lists, and how far ahead the tag lists and the feeds look. */
+    public static final int MAX_DAYS = (int) EventQuery.MAX_WINDOW.toDays();
+
     private final Doorstep doorstep;
     private final Site site;
 
@@ -19,7 +22,7 @@ final class SiteCalendar {
     }
 
     /** The calendar of an existing site; an unknown site is a 404, whatever its id looks like. */
-    static SiteCalendar of(Doorstep doorstep, String siteId) {
+    public static SiteCalendar of(Doorstep doorstep, String siteId) {
         // an id of the wrong shape cannot be a site, so no store is asked about it
         Site site = QueryParams.isSlug(siteId) ? doorstep.sites().findSite(siteId).orElse(null) : null;
         if (site == null) {
@@ -28,15 +31,18 @@ final class SiteCalendar {
         return new SiteCalendar(doorstep, site);
     }
 
-    Site site() {
+    /** The site. */
+    public Site site() {
         return site;
     }
 
-    String id() {
+    /** The site's id. */
+    public String id() {
         return site.id();
     }
 
-    LocalDate today() {
+    /** Today in the site's zone. */
+    public LocalDate today() {
         return LocalDate.now(doorstep.clock().withZone(site.zone()));
     }
 
@@ -45,7 +51,7 @@ final class SiteCalendar {
      * {@link EventQuery#MAX_WINDOW} days that gains an hour when the clocks go back is trimmed by that hour,
      * rather than refused.
      */
-    EventQuery window(LocalDate from, LocalDate to) {
+    public EventQuery window(LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(site.zone()).toInstant();
         Instant end = to.atStartOfDay(site.zone()).toInstant();
         Instant longest = start.plus(EventQuery.MAX_WINDOW);
@@ -53,7 +59,7 @@ final class SiteCalendar {
     }
 
     /** From the start of today for the given number of days. */
-    EventQuery ahead(int days) {
+    public EventQuery ahead(int days) {
         LocalDate today = today();
         return window(today, today.plusDays(days));
     }

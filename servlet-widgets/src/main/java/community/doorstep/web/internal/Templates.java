@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
@@ -22,14 +22,13 @@ import java.util.ResourceBundle;
 
 /**
  * The widgets' Pebble engine. Auto-escaping is on, so every value a template prints is HTML-escaped unless a
- * template says {@code raw} (only the JSON-LD block does, after {@link JsonLd} made it safe). Templates are
+ * template says {@code raw} (only the JSON-LD block does, after the events pages made it safe). Templates are
  * looked up first under {@code doorstep-templates/} on the host's class path, then among the built-in ones,
  * so a host can replace any single template, the layout included.
  */
 final class Templates {
     static final String HOST_PREFIX = "doorstep-templates";
     private static final String BUILT_IN_PREFIX = "community/doorstep/web/templates";
-    static final String BUNDLE = "community.doorstep.web.messages";
     /** The variable every page gets its resource bundle under; {@code t(key, args…)} reads it. */
     static final String MESSAGES = "messages";
 
@@ -53,12 +52,6 @@ final class Templates {
         loader.setSuffix(".peb");
         loader.setCharset(StandardCharsets.UTF_8.name());
         return loader;
-    }
-
-    static ResourceBundle messages(Locale locale) {
-        // no fallback to the JVM's default locale: a server in Cardiff must not turn English pages Welsh
-        return ResourceBundle.getBundle(BUNDLE, locale, Templates.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** Renders a template to UTF-8 bytes. */

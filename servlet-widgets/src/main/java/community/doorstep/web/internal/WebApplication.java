@@ -1,23 +1,36 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
+import community.doorstep.web.Authorizer;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 
-/** The Jersey application behind one mount: its routes, its two providers and nothing found by scanning. */
-final class WebApplication {
+import java.util.List;
+
+/**
+ * The Jersey application behind one mount: the shared routes and every registered feature's, its two providers and
+ * nothing found by scanning.
+ */
+public final class WebApplication {
     private WebApplication() {
     }
 
-    static ResourceConfig create(Doorstep doorstep, Authorizer authorizer) {
+    /** The application for one mount, with the given features' routes, pages and words. */
+    public static ResourceConfig create(Doorstep doorstep, Authorizer authorizer, List<WebFeature> features) {
         ResourceConfig config = new ResourceConfig();
-        config.registerResources(new SiteApi(doorstep).resource(), new FeedApi(doorstep).resource());
         // the templates a host puts on its own class path come first, so they are looked up with its loader
         ClassLoader host = Thread.currentThread().getContextClassLoader();
         Templates templates = new Templates(host != null ? host : WebApplication.class.getClassLoader());
-        config.registerResources(new Widgets(doorstep, templates, authorizer).resources().toArray(new Resource[0]));
+        Widgets widgets = new Widgets(doorstep, templates, new Messages(features), features);
+        WebRoutes routes = new WebRoutes(doorstep, authorizer, widgets);
+        new SiteApi(doorstep).addTo(routes.api());
+        widgets.addRoutes(routes);
+        for (WebFeature feature : features) {
+            feature.addRoutes(routes);
+        }
+        config.registerResources(routes.build().toArray(new Resource[0]));
         config.register(new ProblemMapper());
         config.register(new CachingFilter());
         // explicit wiring: no feature the host happens to have on its classpath joins in

@@ -1,12 +1,12 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.ForbiddenException;
 import community.doorstep.InvalidInputException;
 import community.doorstep.NotFoundException;
-import community.doorstep.access.RateLimiter;
 import community.doorstep.site.Site;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -18,23 +18,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import static community.doorstep.web.Routes.HTML;
-import static community.doorstep.web.Routes.get;
-import static community.doorstep.web.Routes.post;
+import static community.doorstep.web.internal.Routes.HTML;
+import static community.doorstep.web.internal.Routes.get;
 
 /**
- * The HTML widgets under {@code w/{site}/…} and their stylesheets under {@code assets/}: routes, the headers
- * every page gets, friendly error pages and the checks every form post passes first.
+ * The HTML widgets under {@code w/{site}/…}: the headers every page gets, friendly error pages and the checks every
+ * form post passes first, for every feature's pages; and the routes they share: the embed builder, the stylesheets
+ * under {@code assets/} and the scripts.
  */
-final class Widgets {
+public final class Widgets {
     /** Origins a site may list for embedding; anything else never reaches a header. */
     static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?");
     static final String CSS = "text/css; charset=utf-8";
@@ -46,58 +48,61 @@ final class Widgets {
     static final String EMBED_CACHE = "public, max-age=604800";
     static final String NO_STORE = "no-store";
     /** The stylesheet's address carries its version, so it can be kept for a year. */
-    static final String LONG_CACHE = "public, max-age=31536000, immutable";
+    public static final String LONG_CACHE = "public, max-age=31536000, immutable";
 
     /**
      * Who may see a page: anyone (cacheable), only its holder (a secret link or a form's private answer: never
      * stored, no referrer), or a coordinator the host signed in (never stored; no secret in its address, so
      * same-origin referrers let browsers send the {@code Origin} its forms are checked by).
      */
-    enum Privacy { PUBLIC, PRIVATE, SIGNED_IN }
+    public enum Privacy { PUBLIC, PRIVATE, SIGNED_IN }
 
     private final Doorstep doorstep;
     private final Templates templates;
+    private final Messages messages;
+    private final List<NavEntry> nav;
+    private final List<EmbedWidget> embedWidgets;
     private final byte[] stylesheet;
     private final byte[] embedScript;
     private final byte[] frameScript;
     private final byte[] builderScript;
 
-    Widgets(Doorstep doorstep, Templates templates, Authorizer authorizer) {
+    Widgets(Doorstep doorstep, Templates templates, Messages messages, List<WebFeature> features) {
         this.doorstep = doorstep;
         this.templates = templates;
-        this.stylesheet = read(Widgets.class, "assets/doorstep.css");
-        this.embedScript = read(Widgets.class, "/community/doorstep/embed/embed.min.js");
-        this.frameScript = read(Widgets.class, "/community/doorstep/embed/frame.min.js");
-        this.builderScript = read(Widgets.class, "/community/doorstep/embed/builder.min.js");
-        this.authorizer = authorizer;
-        // a burst of five suggestions, then one every two minutes, per site and client address
-        this.submissions = new RateLimiter(doorstep.clock(), 5, Duration.ofMinutes(2));
+        this.messages = messages;
+        this.nav = features.stream().flatMap(feature -> feature.nav().stream()).toList();
+        this.embedWidgets = features.stream().flatMap(feature -> feature.embedWidgets().stream()).toList();
+        requireUnique(nav.stream().map(NavEntry::name).toList(), "navigation entry");
+        requireUnique(embedWidgets.stream().map(EmbedWidget::name).toList(), "embed widget");
+        this.stylesheet = read(InlineStyles.RESOURCE);
+        // the embed and builder scripts learn the registered widgets from the table written into them here
+        this.embedScript = WidgetTable.fill(read("/community/doorstep/embed/embed.min.js"), embedWidgets);
+        this.frameScript = read("/community/doorstep/embed/frame.min.js");
+        this.builderScript = WidgetTable.fill(read("/community/doorstep/embed/builder.min.js"), embedWidgets);
     }
 
-    private final Authorizer authorizer;
-    private final RateLimiter submissions;
+    private static void requireUnique(List<String> names, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new IllegalStateException("two features register the " + what + " \"" + name + "\"");
+            }
+        }
+    }
 
-    List<Resource> resources() {
-        EventPages events = new EventPages(doorstep, this);
-        SubmissionPages submit = new SubmissionPages(doorstep, this, submissions);
-        CoordinatorPages coordinators = new CoordinatorPages(doorstep, this, authorizer);
-        Resource.Builder site = Resource.builder("w/{site}");
-        get(site, "events", HTML, page(events::list));
-        get(site, "events/month", HTML, page(events::month));
-        get(site, "events/{eventId}", HTML, page(events::event));
-        get(site, "submit", HTML, page(submit::form));
-        get(site, "embed", HTML, page(new BuilderPage(doorstep, this)::builder));
-        post(site, "submit", form(submit::submit, false));
-        get(site, "manage/{token}", HTML, page(submit::manage));
-        post(site, "manage/{token}", form(submit::change, true));
-        get(site, "admin", HTML, page(coordinators::adminSignedIn));
-        post(site, "admin", form(coordinators::adminSignedInPost, false));
-        get(site, "admin/{token}", HTML, page(coordinators::admin));
-        post(site, "admin/{token}", form(coordinators::adminPost, true));
-        get(site, "organiser/{token}", HTML, page(coordinators::organiser));
-        post(site, "organiser/{token}", form(coordinators::organiserPost, true));
+    /** The widgets a webmaster can embed, every feature's, in the order they were registered. */
+    List<EmbedWidget> embedWidgets() {
+        return embedWidgets;
+    }
 
-        Resource.Builder assets = Resource.builder("assets");
+    /** The routes every feature shares: the embed builder, the stylesheets and the scripts. */
+    void addRoutes(WebRoutes routes) {
+        if (!embedWidgets.isEmpty()) {
+            get(routes.widgetPages(), "embed", HTML, page(new BuilderPage(doorstep, this)::builder));
+        }
+
+        Resource.Builder assets = routes.resource("assets");
         get(assets, "doorstep.css", CSS, request -> Response.ok(stylesheet).header(HttpHeaders.CONTENT_TYPE, CSS)
                 .header(HttpHeaders.CACHE_CONTROL, LONG_CACHE).build());
         get(assets, "theme.css", CSS, request -> Response.ok(Theme.read(request.getUriInfo().getQueryParameters())
@@ -105,20 +110,19 @@ final class Widgets {
         get(assets, "frame.js", JAVASCRIPT, request -> script(frameScript, LONG_CACHE));
         get(assets, "builder.js", JAVASCRIPT, request -> script(builderScript, LONG_CACHE));
 
-        Resource.Builder embed = Resource.builder("embed.js");
-        embed.addMethod(jakarta.ws.rs.HttpMethod.GET).produces(JAVASCRIPT).handledBy(new Routes.Handler(request ->
+        Resource.Builder embed = routes.resource("embed.js");
+        embed.addMethod(HttpMethod.GET).produces(JAVASCRIPT).handledBy(new Routes.Handler(request ->
                 script(embedScript, request.getUriInfo().getQueryParameters().containsKey("v") ? LONG_CACHE : EMBED_CACHE)));
-        return List.of(site.build(), assets.build(), embed.build());
     }
 
     /** A GET page: unknown sites, events and links become friendly pages rather than problem+json. */
-    private Function<ContainerRequestContext, Response> page(Function<Page, Response> handler) {
+    public Function<ContainerRequestContext, Response> page(Function<Page, Response> handler) {
         return request -> {
             Page page;
             try {
-                page = Page.of(doorstep, request);
+                page = Page.of(doorstep, request, messages, nav);
             } catch (NotFoundException e) {
-                return error(Page.siteless(request), 404, "error.site");
+                return error(Page.siteless(request, messages), 404, "error.site");
             }
             return guarded(page, () -> handler.apply(page));
         };
@@ -130,14 +134,14 @@ final class Widgets {
      * carry a token. Routes whose path holds a secret link accept an opaque {@code Origin: null}: their pages
      * send no referrer (so browsers send that), and a cross-site page cannot know the secret anyway.
      */
-    private Function<ContainerRequestContext, Response> form(BiFunction<Page, FormBody, Response> handler,
-                                                             boolean pathHoldsSecret) {
+    public Function<ContainerRequestContext, Response> form(BiFunction<Page, FormBody, Response> handler,
+                                                            boolean pathHoldsSecret) {
         return request -> {
             Page page;
             try {
-                page = Page.of(doorstep, request);
+                page = Page.of(doorstep, request, messages, nav);
             } catch (NotFoundException e) {
-                return error(Page.siteless(request), 404, "error.site");
+                return error(Page.siteless(request, messages), 404, "error.site");
             }
             if (!fromAllowedOrigin(page, pathHoldsSecret)) {
                 return error(page, 403, "error.crossSite");
@@ -150,7 +154,7 @@ final class Widgets {
         };
     }
 
-    private Response guarded(Page page, java.util.function.Supplier<Response> handler) {
+    private Response guarded(Page page, Supplier<Response> handler) {
         try {
             return handler.get();
         } catch (NotFoundException | ForbiddenException e) {
@@ -192,12 +196,12 @@ final class Widgets {
     }
 
     /** The servlet request behind a Jersey one, which {@link GuardFilter} left for us. */
-    static HttpServletRequest servletRequest(ContainerRequestContext request) {
+    public static HttpServletRequest servletRequest(ContainerRequestContext request) {
         return (HttpServletRequest) request.getProperty(GuardFilter.SERVLET_REQUEST);
     }
 
     /** Renders a page with the widget headers. */
-    Response render(Page page, String template, Map<String, Object> model, int status, Privacy privacy) {
+    public Response render(Page page, String template, Map<String, Object> model, int status, Privacy privacy) {
         byte[] body = templates.render(template, model, page.locale);
         Response.ResponseBuilder response = Response.status(status).entity(body)
                 .header(HttpHeaders.CONTENT_TYPE, HTML)
@@ -223,7 +227,7 @@ final class Widgets {
     Response error(Page page, int status, String messageKey) {
         Map<String, Object> model = page.model(page.t(messageKey + ".title"));
         model.put("message", page.t(messageKey + ".text"));
-        model.put("home", page.calendar == null ? null : page.link("events"));
+        model.put("home", page.home());
         return render(page, "error", model, status, Privacy.PRIVATE);
     }
 
@@ -248,8 +252,8 @@ final class Widgets {
                 .header("Cross-Origin-Resource-Policy", "cross-origin").build();
     }
 
-    private static byte[] read(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
+    private static byte[] read(String resource) {
+        try (InputStream in = Widgets.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the class path (the doorstep-js-embed or "
                         + "doorstep-servlet-widgets jar)");

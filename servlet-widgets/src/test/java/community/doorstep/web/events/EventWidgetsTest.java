@@ -1,8 +1,13 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.doorstep.Doorstep;
 import community.doorstep.events.Feed;
+import community.doorstep.web.internal.Widgets;
+import community.doorstep.web.testing.ApiAssertions;
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.WebServer;
+import community.doorstep.web.testing.WidgetAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,11 +16,11 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import static community.doorstep.web.Neighbourhood.EVENTS;
-import static community.doorstep.web.WidgetAssertions.jsonLd;
-import static community.doorstep.web.WidgetAssertions.link;
-import static community.doorstep.web.WidgetAssertions.ok;
-import static community.doorstep.web.WidgetAssertions.page;
+import static community.doorstep.web.testing.Neighbourhood.EVENTS;
+import static community.doorstep.web.testing.WidgetAssertions.jsonLd;
+import static community.doorstep.web.testing.WidgetAssertions.link;
+import static community.doorstep.web.testing.WidgetAssertions.ok;
+import static community.doorstep.web.testing.WidgetAssertions.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public event widgets: the list, the month table, one event, and the stylesheets. */

@@ -1,6 +1,7 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import community.doorstep.web.testing.NeighbourhoodWebTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -11,10 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import static community.doorstep.web.ApiAssertions.fieldNames;
-import static community.doorstep.web.ApiAssertions.okJson;
-import static community.doorstep.web.ApiAssertions.texts;
-import static community.doorstep.web.Neighbourhood.EVENTS;
+import static community.doorstep.web.testing.ApiAssertions.fieldNames;
+import static community.doorstep.web.testing.ApiAssertions.okJson;
+import static community.doorstep.web.testing.ApiAssertions.texts;
+import static community.doorstep.web.testing.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventsApiTest extends NeighbourhoodWebTest {

@@ -1,5 +1,7 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
+import community.doorstep.web.testing.ApiAssertions;
+import community.doorstep.web.testing.NeighbourhoodWebTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;

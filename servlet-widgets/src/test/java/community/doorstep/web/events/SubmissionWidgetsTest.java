@@ -1,8 +1,11 @@
-package community.doorstep.web;
+package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.WebServer;
+import community.doorstep.web.testing.WidgetAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import static community.doorstep.web.WidgetAssertions.assertPrivate;
-import static community.doorstep.web.WidgetAssertions.form;
-import static community.doorstep.web.WidgetAssertions.link;
-import static community.doorstep.web.WidgetAssertions.ok;
-import static community.doorstep.web.WidgetAssertions.page;
-import static community.doorstep.web.WidgetAssertions.post;
+import static community.doorstep.web.testing.WidgetAssertions.assertPrivate;
+import static community.doorstep.web.testing.WidgetAssertions.form;
+import static community.doorstep.web.testing.WidgetAssertions.link;
+import static community.doorstep.web.testing.WidgetAssertions.ok;
+import static community.doorstep.web.testing.WidgetAssertions.page;
+import static community.doorstep.web.testing.WidgetAssertions.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The suggestion form and the manage page behind the link it gives. */

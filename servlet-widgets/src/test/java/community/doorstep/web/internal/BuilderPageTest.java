@@ -1,5 +1,8 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.NeighbourhoodWebTest;
+import community.doorstep.web.testing.WidgetAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

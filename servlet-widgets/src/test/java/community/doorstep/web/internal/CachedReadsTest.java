@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.events.EventStore;
@@ -6,6 +6,8 @@ import community.doorstep.events.Feed;
 import community.doorstep.site.Site;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
+import community.doorstep.web.testing.WebServer;
+import community.doorstep.web.testing.WidgetAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
+import community.doorstep.web.testing.ApiAssertions;
+import community.doorstep.web.testing.NeighbourhoodWebTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import static community.doorstep.web.Neighbourhood.EVENTS;
+import static community.doorstep.web.testing.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CachingTest extends NeighbourhoodWebTest {

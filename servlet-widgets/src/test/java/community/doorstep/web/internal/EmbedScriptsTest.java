@@ -1,7 +1,10 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.site.Site;
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.WebServer;
+import community.doorstep.web.testing.WidgetAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.Set;
 
-import static community.doorstep.web.WidgetAssertions.ok;
+import static community.doorstep.web.testing.WidgetAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embed script, the frame script, and the checked parent origin widget pages hand the frame script. */

@@ -1,6 +1,9 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import community.doorstep.web.testing.ApiAssertions;
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.WebServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +20,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 
-import static community.doorstep.web.ApiAssertions.problem;
+import static community.doorstep.web.testing.ApiAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the guard does when something between it and Doorstep misbehaves: here, a host application's filter. */

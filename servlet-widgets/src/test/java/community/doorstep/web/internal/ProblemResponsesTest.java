@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.doorstep.Doorstep;
@@ -6,6 +6,8 @@ import community.doorstep.access.AccessStore;
 import community.doorstep.events.EventStore;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
+import community.doorstep.web.testing.NeighbourhoodWebTest;
+import community.doorstep.web.testing.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,9 +17,9 @@ import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import static community.doorstep.web.ApiAssertions.problem;
-import static community.doorstep.web.ApiAssertions.texts;
-import static community.doorstep.web.Neighbourhood.EVENTS;
+import static community.doorstep.web.testing.ApiAssertions.problem;
+import static community.doorstep.web.testing.ApiAssertions.texts;
+import static community.doorstep.web.testing.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemResponsesTest extends NeighbourhoodWebTest {

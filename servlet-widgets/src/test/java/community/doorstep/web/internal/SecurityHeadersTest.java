@@ -1,5 +1,10 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
+import community.doorstep.web.testing.ApiAssertions;
+import community.doorstep.web.testing.Neighbourhood;
+import community.doorstep.web.testing.NeighbourhoodWebTest;
+import community.doorstep.web.testing.WebServer;
+import community.doorstep.web.testing.WidgetAssertions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import static community.doorstep.web.Neighbourhood.EVENTS;
+import static community.doorstep.web.testing.Neighbourhood.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityHeadersTest extends NeighbourhoodWebTest {

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ class TemplateOverrideTest {
 
     private String render(ClassLoader host) {
         byte[] page = new Templates(host).render("error", Map.of("status", "<b>404</b>",
-                Templates.MESSAGES, Templates.messages(Locale.ENGLISH)), Locale.ENGLISH);
+                Templates.MESSAGES, new Messages(List.of()).forLocale(Locale.ENGLISH)), Locale.ENGLISH);
         return new String(page, StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +12,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading and checking the API's answers in tests. */
-final class ApiAssertions {
+public final class ApiAssertions {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ApiAssertions() {
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return MAPPER.readTree(response.body());
         } catch (IOException e) {
@@ -27,7 +27,7 @@ final class ApiAssertions {
     }
 
     /** A successful JSON answer, parsed. */
-    static JsonNode okJson(HttpResponse<String> response) {
+    public static JsonNode okJson(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
@@ -35,7 +35,7 @@ final class ApiAssertions {
     }
 
     /** A problem+json answer with the given status and the RFC 9457 members, parsed. */
-    static JsonNode problem(HttpResponse<String> response, int status) {
+    public static JsonNode problem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -48,13 +48,13 @@ final class ApiAssertions {
         return body;
     }
 
-    static List<String> fieldNames(JsonNode object) {
+    public static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    static List<String> texts(JsonNode array, String field) {
+    public static List<String> texts(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
         array.forEach(item -> values.add(item.path(field).asText()));
         return values;

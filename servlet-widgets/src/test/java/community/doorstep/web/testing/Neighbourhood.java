@@ -1,4 +1,4 @@
-package community.doorstep.web;
+package community.doorstep.web.testing;
 
 import community.doorstep.Doorstep;
 import community.doorstep.events.Feed;
@@ -17,12 +17,12 @@ import java.time.ZoneOffset;
  * The site the web tests serve: Hulme on 1 June 2026, with a weekly lunch club, a one-off repair café and an
  * all-day summer fair from the lunch club's feed, and a weekly ESOL class from a feed with no organisation.
  */
-final class Neighbourhood {
-    static final Instant NOW = Instant.parse("2026-06-01T09:00:00Z");
-    static final String SITE = "hulme";
-    static final String EVENTS = "api/v1/sites/hulme/events";
+public final class Neighbourhood {
+    public static final Instant NOW = Instant.parse("2026-06-01T09:00:00Z");
+    public static final String SITE = "hulme";
+    public static final String EVENTS = "api/v1/sites/hulme/events";
 
-    static final String LUNCH_CLUB = calendar(
+    public static final String LUNCH_CLUB = calendar(
             event("lunch-1@test", "DTSTART;TZID=Europe/London:20260604T120000",
                     "DTEND;TZID=Europe/London:20260604T140000",
                     "RRULE:FREQ=WEEKLY;BYDAY=TH",
@@ -44,7 +44,7 @@ final class Neighbourhood {
                     "SUMMARY:Winter soup",
                     "CATEGORIES:Food"));
 
-    static final String ESOL = calendar(
+    public static final String ESOL = calendar(
             event("esol-1@test", "DTSTART;TZID=Europe/London:20260602T180000",
                     "DTEND;TZID=Europe/London:20260602T193000",
                     "RRULE:FREQ=WEEKLY;BYDAY=TU",
@@ -55,7 +55,7 @@ final class Neighbourhood {
     private Neighbourhood() {
     }
 
-    static Doorstep create() {
+    public static Doorstep create() {
         Doorstep doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         doorstep.sites().saveSite(Site.of(SITE, "Hulme Community Partnership"));
         doorstep.sites().saveArea(new Area(SITE, "hulme-central", "Hulme Central"));

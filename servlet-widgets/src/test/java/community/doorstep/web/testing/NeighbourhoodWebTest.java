@@ -1,19 +1,19 @@
-package community.doorstep.web;
+package community.doorstep.web.testing;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Tests that read the {@link Neighbourhood} over HTTP share one real server per test class, under /doorstep. */
-abstract class NeighbourhoodWebTest {
-    static WebServer server;
+public abstract class NeighbourhoodWebTest {
+    protected static WebServer server;
 
     @BeforeAll
-    static void startNeighbourhood() {
+    protected static void startNeighbourhood() {
         server = WebServer.start(Neighbourhood.create(), "/doorstep");
     }
 
     @AfterAll
-    static void stopNeighbourhood() {
+    protected static void stopNeighbourhood() {
         server.close();
     }
 }

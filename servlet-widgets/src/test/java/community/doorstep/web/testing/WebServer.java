@@ -1,6 +1,8 @@
-package community.doorstep.web;
+package community.doorstep.web.testing;
 
 import community.doorstep.Doorstep;
+import community.doorstep.web.Authorizer;
+import community.doorstep.web.DoorstepWeb;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -15,7 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.function.Consumer;
 
 /** A real Jetty 12 on a free port with Doorstep mounted the way a host application mounts it. */
-final class WebServer implements AutoCloseable {
+public final class WebServer implements AutoCloseable {
     private final Server server;
     private final URI root;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -26,18 +28,18 @@ final class WebServer implements AutoCloseable {
     }
 
     /** Doorstep under the prefix, mounted while the context starts, as a host's listener would. */
-    static WebServer start(Doorstep doorstep, String prefix) {
+    public static WebServer start(Doorstep doorstep, String prefix) {
         return start(doorstep, prefix, ServletContextHandler.NO_SESSIONS, handler -> {
         });
     }
 
     /** As {@link #start(Doorstep, String)}, with the host's own options and additions to its context. */
-    static WebServer start(Doorstep doorstep, String prefix, int options, Consumer<ServletContextHandler> host) {
+    public static WebServer start(Doorstep doorstep, String prefix, int options, Consumer<ServletContextHandler> host) {
         return start(doorstep, prefix, Authorizer.NOBODY, options, host);
     }
 
     /** Doorstep mounted with the host's own {@link Authorizer} for the coordinator page. */
-    static WebServer start(Doorstep doorstep, String prefix, Authorizer authorizer) {
+    public static WebServer start(Doorstep doorstep, String prefix, Authorizer authorizer) {
         return start(doorstep, prefix, authorizer, ServletContextHandler.NO_SESSIONS, handler -> {
         });
     }
@@ -68,25 +70,25 @@ final class WebServer implements AutoCloseable {
 
     /** The address of a path under the mount, e.g. {@code api/v1/sites/hulme/events?limit=2}. */
     /** This server's origin, as a browser on its pages would send it in {@code Origin}. */
-    String origin() {
+    public String origin() {
         return root.getScheme() + "://" + root.getRawAuthority();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return root.resolve(path);
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET().build());
     }
 
-    HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
+    public HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         return send(request(path, headers).method(method, publisher).build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -97,7 +99,7 @@ final class WebServer implements AutoCloseable {
         }
     }
 
-    HttpRequest.Builder request(String path, String... headers) {
+    public HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
         if (headers.length > 0) {
             builder.headers(headers);

@@ -1,7 +1,8 @@
-package community.doorstep.web;
+package community.doorstep.web.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import community.doorstep.web.internal.InlineStyles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading and checking the HTML widgets' answers in tests. */
-final class WidgetAssertions {
-    static final String WIDGET_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' " + InlineStyles.POLICY_SOURCE
+public final class WidgetAssertions {
+    public static final String WIDGET_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' " + InlineStyles.POLICY_SOURCE
             + "; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
     private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
     /** The one script a page may run: the frame script that reports its height to the embedding page. */
@@ -33,7 +34,7 @@ final class WidgetAssertions {
     }
 
     /** An HTML page with the given status and every widget header, its body returned. */
-    static String page(HttpResponse<String> response, int status) {
+    public static String page(HttpResponse<String> response, int status) {
         String answer = response.request().method() + " " + response.uri() + " -> " + response.statusCode();
         assertThat(response.statusCode()).as(answer + "\n" + response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").map(type -> type.replace(" ", "").toLowerCase()))
@@ -51,19 +52,19 @@ final class WidgetAssertions {
         return response.body();
     }
 
-    static String ok(HttpResponse<String> response) {
+    public static String ok(HttpResponse<String> response) {
         return page(response, 200);
     }
 
     /** A page that carries a secret or a private answer: never stored, never referred. */
-    static void assertPrivate(HttpResponse<String> response) {
+    public static void assertPrivate(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(response.headers().firstValue("ETag")).isEmpty();
     }
 
     /** The page's JSON-LD block, parsed. */
-    static JsonNode jsonLd(String body) {
+    public static JsonNode jsonLd(String body) {
         Matcher matcher = JSON_LD.matcher(body);
         assertThat(matcher.find()).as("a JSON-LD block").isTrue();
         try {
@@ -74,7 +75,7 @@ final class WidgetAssertions {
     }
 
     /** A form body from name/value pairs. */
-    static byte[] form(String... pairs) {
+    public static byte[] form(String... pairs) {
         StringJoiner body = new StringJoiner("&");
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             body.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
@@ -83,27 +84,27 @@ final class WidgetAssertions {
     }
 
     /** A form post as the server's own page sends it. */
-    static HttpResponse<String> post(WebServer server, String path, String... pairs) {
+    public static HttpResponse<String> post(WebServer server, String path, String... pairs) {
         return server.send("POST", path, form(pairs), "Content-Type", "application/x-www-form-urlencoded",
                 "Origin", server.origin());
     }
 
     /** The first link in a body whose address starts with the given text, unescaped. */
-    static String link(String body, String start) {
+    public static String link(String body, String start) {
         Matcher matcher = Pattern.compile("href=\"(" + Pattern.quote(start) + "[^\"]*)\"").matcher(body);
         assertThat(matcher.find()).as("a link starting " + start).isTrue();
         return matcher.group(1).replace("&amp;", "&");
     }
 
     /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private volatile Instant now;
 
-        MovableClock(Instant start) {
+        public MovableClock(Instant start) {
             now = start;
         }
 
-        void advance(Duration by) {
+        public void advance(Duration by) {
             now = now.plus(by);
         }
 
