@@ -78,7 +78,9 @@ public final class DoorstepWeb {
         // ahead of the host's own filters, so nothing they add (a session, a cookie) escapes the guard
         guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD), false, pattern);
 
-        FilterRegistration.Dynamic cache = context.addFilter(name + "-cache", new CachedReadsFilter(doorstep, path, features));
+        CachedReadsFilter reads = new CachedReadsFilter(doorstep, path, features);
+        context.setAttribute(CachedReadsFilter.ATTRIBUTE + path, reads);
+        FilterRegistration.Dynamic cache = context.addFilter(name + "-cache", reads);
         cache.setAsyncSupported(true);
         // after the guard, so answers served from the cache carry its headers too
         cache.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);

@@ -11,6 +11,7 @@ import org.glassfish.jersey.server.model.Resource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static community.doorstep.web.internal.Routes.HTML;
@@ -83,6 +84,11 @@ public final class EventsWeb implements WebFeature {
     @Override
     public List<EmbedWidget> embedWidgets() {
         return EMBED_WIDGETS;
+    }
+
+    @Override
+    public Set<String> queryParameters() {
+        return Set.of("from", "to", "date", "month", "tag", "area", "org", "q", "limit", "cursor");
     }
 
     @Override

@@ -50,20 +50,13 @@ final class SubmissionPages {
     }
 
     Response submit(Page page, FormBody body) {
-        HttpServletRequest servlet = Widgets.servletRequest(page.request);
-        String client = servlet == null ? "unknown" : servlet.getRemoteAddr();
-        Optional<Duration> wait = limiter.tryAcquire(page.calendar.id() + "|" + client);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            long minutes = Math.max(1, (seconds + 59) / 60);
-            Map<String, Object> model = page.model(page.t("error.tooMany.title"));
-            model.put("message", page.t("error.tooMany.text", minutes));
-            model.put("home", page.link("events"));
-            return Response.fromResponse(widgets.render(page, "error", model, 429, PRIVATE))
-                    .header("Retry-After", String.valueOf(seconds)).build();
+        Optional<Response> limited = tooMany(page);
+        if (limited.isPresent()) {
+            return limited.get();
         }
         if (body.get(HONEYPOT) != null) {
-            // looks exactly like success, so a bot learns nothing; the link leads nowhere
+            // looks exactly like success, so a bot learns nothing; the link leads nowhere; and it counts as a write
+            accepted(page);
             return submitted(page, randomToken());
         }
         SubmissionForm form = SubmissionForm.read(body);
@@ -72,10 +65,39 @@ final class SubmissionPages {
         }
         try {
             Submitted submitted = doorstep.events().submissions().submit(page.calendar.id(), form.submission());
+            accepted(page);
             return submitted(page, submitted.manageToken());
         } catch (InvalidInputException e) {
             return formPage(page, form.values(), e.errors(), 400);
         }
+    }
+
+    /**
+     * A 429 page when this client has sent as many suggestions and edits as the site allows for now. Only accepted
+     * writes count (see {@link #accepted}): a resident correcting a refused form loses nothing.
+     */
+    private Optional<Response> tooMany(Page page) {
+        Optional<Duration> wait = limiter.waitBefore(clientKey(page));
+        if (wait.isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        Map<String, Object> model = page.model(page.t("error.tooMany.title"));
+        model.put("message", page.t("error.tooMany.text", minutes));
+        model.put("home", page.link("events"));
+        return Optional.of(Response.fromResponse(widgets.render(page, "error", model, 429, PRIVATE))
+                .header("Retry-After", String.valueOf(seconds)).build());
+    }
+
+    private void accepted(Page page) {
+        limiter.accepted(clientKey(page));
+    }
+
+    /** Per site and client address. */
+    private static String clientKey(Page page) {
+        HttpServletRequest servlet = Widgets.servletRequest(page.request);
+        return page.calendar.id() + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
     }
 
     private Response submitted(Page page, String token) {
@@ -125,12 +147,17 @@ final class SubmissionPages {
                 return widgets.render(page, "error", model, 200, PRIVATE);
             }
             case "edit" -> {
+                Optional<Response> limited = tooMany(page);
+                if (limited.isPresent()) {
+                    return limited.get();
+                }
                 SubmissionForm form = SubmissionForm.read(body);
                 if (form.submission() == null) {
                     return managePage(page, token, event, form.values(), form.errors(), null, 400);
                 }
                 try {
                     Event edited = doorstep.events().submissions().editSubmission(page.calendar.id(), token, form.submission());
+                    accepted(page);
                     return managePage(page, token, edited, SubmissionForm.valuesOf(edited, page.site().zone()), List.of(),
                             page.t("manage.saved"), 200);
                 } catch (InvalidInputException e) {

@@ -38,22 +38,33 @@ public final class CachedReadsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "transfer-encoding", "set-cookie",
             "connection");
-    private static final int MAX_ENTRIES = 2_000;
+    /** The context attribute (with the mount's path after it) under which a mount's cache is found. */
+    public static final String ATTRIBUTE = CachedReadsFilter.class.getName() + ":";
+    /** The whole cache, keys and bodies, stays within this many bytes: least recently used answers go first. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
     private static final int MAX_BODY = 512 * 1024;
 
     private final transient Doorstep doorstep;
     private final String prefix;
     /** Secret-link pages and forms are never among them: they are private, or they change on every visit. */
     private final List<Pattern> cacheable;
-    private final Map<String, CachedAnswer> entries = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CachedAnswer> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final KnownParameters known;
+    private final Map<String, CachedAnswer> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
     private final Map<String, SiteState> sites = new LinkedHashMap<>();
 
     private record CachedAnswer(long version, LocalDate day, int status, List<String[]> headers, String etag, byte[] body) {
+        long size(String key) {
+            long size = 2L * key.length() + body.length + 64;
+            for (String[] header : headers) {
+                size += 2L * (header[0].length() + header[1].length()) + 16;
+            }
+            return size;
+        }
+    }
+
+    /** How full the cache is, for tests and health pages. */
+    record Usage(int entries, long bytes) {
     }
 
     private record SiteState(long version, ZoneId zone) {
@@ -69,6 +80,7 @@ public final class CachedReadsFilter extends HttpFilter {
     public CachedReadsFilter(Doorstep doorstep, String prefix, List<WebFeature> features) {
         this.doorstep = doorstep;
         this.prefix = prefix;
+        this.known = new KnownParameters(features);
         List<Pattern> patterns = new ArrayList<>(SiteApi.CACHEABLE);
         features.forEach(feature -> patterns.addAll(feature.cacheablePaths()));
         this.cacheable = List.copyOf(patterns);
@@ -93,7 +105,8 @@ public final class CachedReadsFilter extends HttpFilter {
         String language = String.valueOf(request.getHeader("Accept-Language"));
         // widget pages carry absolute feed links (webcal:), so the host they were asked for is part of the key
         String host = String.valueOf(request.getHeader("Host"));
-        String key = path + "?" + request.getQueryString() + "\n" + language.substring(0, Math.min(100, language.length()))
+        // only the parameters pages read, in one order: made-up ones neither fill the cache nor split its entries
+        String key = path + "?" + known.normalised(request.getParameterMap()) + "\n" + language.substring(0, Math.min(100, language.length()))
                 + "\n" + host.substring(0, Math.min(200, host.length()));
         CachedAnswer cached;
         synchronized (entries) {
@@ -116,9 +129,27 @@ public final class CachedReadsFilter extends HttpFilter {
                     }
                 }
             }
-            synchronized (entries) {
-                entries.put(key, new CachedAnswer(state.version(), day, 200, headers, response.getHeader("ETag"), body));
+            keep(key, new CachedAnswer(state.version(), day, 200, headers, response.getHeader("ETag"), body));
+        }
+    }
+
+    private void keep(String key, CachedAnswer answer) {
+        synchronized (entries) {
+            CachedAnswer replaced = entries.put(key, answer);
+            bytes += answer.size(key) - (replaced == null ? 0 : replaced.size(key));
+            var eldest = entries.entrySet().iterator();
+            while (bytes > MAX_BYTES && eldest.hasNext()) {
+                var entry = eldest.next();
+                bytes -= entry.getValue().size(entry.getKey());
+                eldest.remove();
             }
+        }
+    }
+
+    /** How many answers the cache holds and their size. */
+    Usage usage() {
+        synchronized (entries) {
+            return new Usage(entries.size(), bytes);
         }
     }
 

@@ -47,9 +47,11 @@ public final class Page {
     private final Messages words;
     /** The registered features' navigation. */
     private final List<NavEntry> nav;
+    /** The parameters pages read: only these are carried on by the page's own links. */
+    private final KnownParameters known;
 
     private Page(ContainerRequestContext request, SiteCalendar calendar, Locale locale, Theme theme, String requestedLanguage,
-                 Messages words, List<NavEntry> nav) {
+                 Messages words, List<NavEntry> nav, KnownParameters known) {
         this.request = request;
         this.calendar = calendar;
         this.locale = locale;
@@ -60,6 +62,7 @@ public final class Page {
         this.parentOrigin = allowedParent(request.getUriInfo().getQueryParameters().getFirst("parentOrigin"));
         this.words = words;
         this.nav = nav;
+        this.known = known;
     }
 
     private String allowedParent(String origin) {
@@ -70,23 +73,24 @@ public final class Page {
     }
 
     /** The page for the site in the path; a {@link community.doorstep.NotFoundException} for an unknown site. */
-    static Page of(Doorstep doorstep, ContainerRequestContext request, Messages words, List<NavEntry> nav) {
+    static Page of(Doorstep doorstep, ContainerRequestContext request, Messages words, List<NavEntry> nav,
+                   KnownParameters known) {
         SiteCalendar calendar = SiteCalendar.of(doorstep, Routes.pathParam(request, "site"));
-        return create(request, calendar, calendar.site(), words, nav);
+        return create(request, calendar, calendar.site(), words, nav, known);
     }
 
     /** A page with no site behind it, for saying that the site does not exist. */
-    static Page siteless(ContainerRequestContext request, Messages words) {
-        return create(request, null, Site.of("none", "Doorstep"), words, List.of());
+    static Page siteless(ContainerRequestContext request, Messages words, KnownParameters known) {
+        return create(request, null, Site.of("none", "Doorstep"), words, List.of(), known);
     }
 
     private static Page create(ContainerRequestContext request, SiteCalendar calendar, Site site, Messages words,
-                               List<NavEntry> nav) {
+                               List<NavEntry> nav, KnownParameters known) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         String lang = query.getFirst("lang");
         Locale locale = Language.choose(site, lang, request.getHeaderString("Accept-Language"));
         String requested = lang != null && lang.strip().equalsIgnoreCase(locale.getLanguage()) ? locale.getLanguage() : null;
-        return new Page(request, calendar, locale, Theme.read(query), requested, words, nav);
+        return new Page(request, calendar, locale, Theme.read(query), requested, words, nav, known);
     }
 
     /** The site the page is for. */
@@ -225,7 +229,7 @@ public final class Page {
             StringJoiner query = new StringJoiner("&");
             query.add("lang=" + language.getLanguage());
             request.getUriInfo().getQueryParameters().forEach((name, values) -> {
-                if (!name.equals("lang") && !name.equals("parentOrigin")) {
+                if (known.contains(name) && !name.equals("lang") && !name.equals("parentOrigin")) {
                     values.forEach(value -> query.add(encode(name) + "=" + encode(value)));
                 }
             });

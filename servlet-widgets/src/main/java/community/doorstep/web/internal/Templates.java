@@ -1,5 +1,7 @@
 package community.doorstep.web.internal;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
@@ -101,10 +103,8 @@ final class Templates {
             // a missing translation shows its key rather than breaking the page; the bundle test catches it
             return key;
         }
-        // plain {0}-style placeholders, not MessageFormat, so apostrophes (common in Welsh) need no doubling
-        for (int i = 0; i < values.length; i++) {
-            pattern = pattern.replace("{" + i + "}", String.valueOf(values[i]));
-        }
-        return pattern;
+        // ICU's patterns: CLDR plural rules (Welsh has six forms), and an apostrophe (common in Welsh) is itself
+        // unless it stands before a brace
+        return new MessageFormat(pattern, ULocale.forLocale(bundle.getLocale())).format(values);
     }
 }

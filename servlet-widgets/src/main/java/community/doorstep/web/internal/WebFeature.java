@@ -1,6 +1,7 @@
 package community.doorstep.web.internal;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,11 @@ public interface WebFeature {
     /** The widgets a webmaster can embed, by their {@code data-doorstep} name, in the order the builder offers them. */
     default List<EmbedWidget> embedWidgets() {
         return List.of();
+    }
+
+    /** The query parameters this feature's pages and API read; any other is ignored, and never cached or echoed. */
+    default Set<String> queryParameters() {
+        return Set.of();
     }
 
     /**

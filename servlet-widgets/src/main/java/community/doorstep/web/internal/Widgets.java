@@ -61,6 +61,7 @@ public final class Widgets {
     private final Templates templates;
     private final Messages messages;
     private final List<NavEntry> nav;
+    private final KnownParameters known;
     private final List<EmbedWidget> embedWidgets;
     private final byte[] stylesheet;
     private final byte[] embedScript;
@@ -72,6 +73,7 @@ public final class Widgets {
         this.templates = templates;
         this.messages = messages;
         this.nav = features.stream().flatMap(feature -> feature.nav().stream()).toList();
+        this.known = new KnownParameters(features);
         this.embedWidgets = features.stream().flatMap(feature -> feature.embedWidgets().stream()).toList();
         requireUnique(nav.stream().map(NavEntry::name).toList(), "navigation entry");
         requireUnique(embedWidgets.stream().map(EmbedWidget::name).toList(), "embed widget");
@@ -120,9 +122,9 @@ public final class Widgets {
         return request -> {
             Page page;
             try {
-                page = Page.of(doorstep, request, messages, nav);
+                page = Page.of(doorstep, request, messages, nav, known);
             } catch (NotFoundException e) {
-                return error(Page.siteless(request, messages), 404, "error.site");
+                return error(Page.siteless(request, messages, known), 404, "error.site");
             }
             return guarded(page, () -> handler.apply(page));
         };
@@ -139,9 +141,9 @@ public final class Widgets {
         return request -> {
             Page page;
             try {
-                page = Page.of(doorstep, request, messages, nav);
+                page = Page.of(doorstep, request, messages, nav, known);
             } catch (NotFoundException e) {
-                return error(Page.siteless(request, messages), 404, "error.site");
+                return error(Page.siteless(request, messages, known), 404, "error.site");
             }
             if (!fromAllowedOrigin(page, pathHoldsSecret)) {
                 return error(page, 403, "error.crossSite");

@@ -122,6 +122,21 @@ class SubmissionWidgetsTest {
     }
 
     @Test
+    void refusedSuggestionsDoNotCountAgainstTheLimitButAcceptedEditsDo() {
+        for (int i = 0; i < 8; i++) {
+            page(post(server, SUBMIT, "title", "", "date", "2026-06-20"), 400);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(suggest("Event " + i).statusCode()).isEqualTo(200);
+        }
+        String manage = link(ok(suggest("The fifth")), server.origin()).substring(server.origin().length() + "/doorstep/".length());
+        HttpResponse<String> edit = post(server, manage, "action", "edit", "title", "Edited", "date", "2026-06-21");
+        assertThat(page(edit, 429)).contains("Please wait a little");
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).extracting(e -> e.title())
+                .contains("The fifth").doesNotContain("Edited");
+    }
+
+    @Test
     void postsFromAnotherSiteOrWithoutAnOriginAreRefused() {
         HttpResponse<String> foreign = server.send("POST", SUBMIT, form("title", "Phish", "date", "2026-06-20"),
                 "Content-Type", "application/x-www-form-urlencoded", "Origin", "https://evil.example");

@@ -8,6 +8,7 @@ import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
 import community.doorstep.web.testing.WebServer;
 import community.doorstep.web.testing.WidgetAssertions;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,26 @@ class CachedReadsTest {
                 + "SUMMARY:" + title + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         doorstep.events().feeds().importCalendar(new Feed("hulme", "lunch", null, null),
                 new ByteArrayInputStream(calendar.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void madeUpParametersNeitherFillTheCacheNorReachThePage() {
+        server.close();
+        ServletContextHandler[] context = new ServletContextHandler[1];
+        server = WebServer.start(doorstep, "/doorstep", ServletContextHandler.NO_SESSIONS, handler -> context[0] = handler);
+        String widget = "w/hulme/events";
+        String plain = server.get(widget).body();
+        for (int i = 0; i < 2000; i++) {
+            assertThat(server.get(widget + "?junk" + i + "=" + "x".repeat(200)).statusCode()).isEqualTo(200);
+            assertThat(server.get(EVENTS + "?made-up-" + i + "=1").statusCode()).isEqualTo(200);
+        }
+        CachedReadsFilter cache = (CachedReadsFilter) context[0].getServletContext()
+                .getAttribute(CachedReadsFilter.ATTRIBUTE + "/doorstep");
+        assertThat(cache.usage().entries()).isEqualTo(2);
+        assertThat(cache.usage().bytes()).isLessThanOrEqualTo(CachedReadsFilter.MAX_BYTES);
+        String echoed = server.get(widget + "?junk=%3Cjunk-value%3E&lang=cy").body();
+        assertThat(echoed).doesNotContain("junk");
+        assertThat(server.get(widget + "?junk=1").body()).isEqualTo(plain);
     }
 
     @Test
