@@ -44,10 +44,6 @@ public final class GuardFilter extends HttpFilter {
             throws IOException, ServletException {
         GuardedResponse guarded = new GuardedResponse(response);
         guarded.addSecurityHeaders();
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            guarded.writeProblem(Problem.of(413, "the request body must be at most " + MAX_BODY_BYTES / 1024 + " KiB"));
-            return;
-        }
         SessionlessRequest sessionless = new SessionlessRequest(request);
         sessionless.setAttribute(SERVLET_REQUEST, sessionless);
         try {

@@ -75,7 +75,13 @@ public final class Page {
     /** The page for the site in the path; a {@link community.doorstep.NotFoundException} for an unknown site. */
     static Page of(Doorstep doorstep, ContainerRequestContext request, Messages words, List<NavEntry> nav,
                    KnownParameters known) {
-        SiteCalendar calendar = SiteCalendar.of(doorstep, Routes.pathParam(request, "site"));
+        return of(doorstep, request, Routes.pathParam(request, "site"), words, nav, known);
+    }
+
+    /** The page for the named site; a {@link community.doorstep.NotFoundException} for an unknown site. */
+    static Page of(Doorstep doorstep, ContainerRequestContext request, String siteId, Messages words, List<NavEntry> nav,
+                   KnownParameters known) {
+        SiteCalendar calendar = SiteCalendar.of(doorstep, siteId);
         return create(request, calendar, calendar.site(), words, nav, known);
     }
 

@@ -1,6 +1,7 @@
 package community.doorstep.web.internal;
 
 import community.doorstep.ConflictException;
+import community.doorstep.ForbiddenException;
 import community.doorstep.InvalidInputException;
 import community.doorstep.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +29,10 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof NotFoundException) {
             return Problem.of(404, failure.getMessage()).toResponse();
+        }
+        if (failure instanceof ForbiddenException) {
+            // a secret link that does not work: said plainly, never a server error
+            return Problem.of(403, failure.getMessage()).toResponse();
         }
         if (failure instanceof ConflictException) {
             return Problem.of(409, failure.getMessage()).toResponse();
@@ -59,6 +64,7 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
                     + String.join(", ", new TreeSet<>(refusal.getAllowedMethods()));
             case 406 -> "this address cannot answer in any of the media types the Accept header asks for";
             case 415 -> "this address does not accept a body of that media type";
+            case 413 -> "the request body must be at most " + GuardFilter.MAX_BODY_BYTES / 1024 + " KiB";
             default -> "the request was refused: " + refusal.getStatusInfo().getReasonPhrase().toLowerCase(Locale.ROOT);
         };
     }

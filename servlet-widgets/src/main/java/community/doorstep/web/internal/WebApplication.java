@@ -33,6 +33,8 @@ public final class WebApplication {
         config.registerResources(routes.build().toArray(new Resource[0]));
         config.register(new ProblemMapper());
         config.register(new CachingFilter());
+        config.register(new ErrorsByAccept(widgets));
+        config.register(new BodyLimit());
         // explicit wiring: no feature the host happens to have on its classpath joins in
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -225,6 +225,30 @@ public final class Widgets {
         return response.build();
     }
 
+    /**
+     * The friendly page for an error status, in the resident's language, for a site's widget address (framed where
+     * the site allows) or for any other.
+     */
+    Response errorPage(ContainerRequestContext request, String siteId, int status) {
+        Page page;
+        try {
+            page = siteId == null ? Page.siteless(request, messages, known)
+                    : Page.of(doorstep, request, siteId, messages, nav, known);
+        } catch (NotFoundException e) {
+            page = Page.siteless(request, messages, known);
+        }
+        String key = switch (status) {
+            case 400 -> "error.badRequest";
+            case 403, 404 -> "error.notFound";
+            case 405 -> "error.method";
+            case 406, 415 -> "error.mediaType";
+            case 409 -> "error.conflict";
+            case 413 -> "error.tooLarge";
+            default -> status >= 500 ? "error.server" : "error.badRequest";
+        };
+        return error(page, status, key);
+    }
+
     /** A friendly error page in the resident's language. */
     Response error(Page page, int status, String messageKey) {
         Map<String, Object> model = page.model(page.t(messageKey + ".title"));
