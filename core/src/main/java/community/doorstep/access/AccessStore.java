@@ -11,8 +11,10 @@ public interface AccessStore {
                 : new JdbcAccessStore(stores.database()));
     }
 
+    /** Keeps a grant; its token hash is unique. */
     void save(Grant grant);
 
+    /** The grant whose token has this SHA-256 hash, if any. */
     Optional<Grant> findByHash(String tokenHash);
 
     /** Revokes every grant of one kind for one subject, e.g. all manage links of a withdrawn event. */

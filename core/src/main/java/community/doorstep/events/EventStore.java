@@ -20,6 +20,7 @@ public interface EventStore {
     }
 
 
+    /** One event of a site by id, whatever its moderation state. */
     Optional<Event> find(String siteId, String eventId);
 
     /**
@@ -40,11 +41,13 @@ public interface EventStore {
     /** Registers a feed or changes its organisation or address; its events and status stay. */
     void saveFeed(Feed feed);
 
+    /** One feed of a site, if registered. */
     Optional<Feed> findFeed(String siteId, String feedId);
 
     /** Removes a feed with its status and every event it brought, in one change; removing none does nothing. */
     void deleteFeed(String siteId, String feedId);
 
+    /** A site's feeds, by id. */
     List<Feed> feeds(String siteId);
 
     /** How the feed's imports have gone; empty before the first attempt. */

@@ -18,6 +18,7 @@ public interface OutboxStore {
     /** Adds a pending message, in the caller's transaction when there is one. */
     void add(Message message);
 
+    /** One message and how its delivery has gone, if the outbox still holds it. */
     Optional<OutboxEntry> find(String messageId);
 
     /** Records an attempt: delivered, failed for good, or failed for now (still pending). */

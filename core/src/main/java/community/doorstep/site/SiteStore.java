@@ -12,20 +12,28 @@ public interface SiteStore {
                 : new JdbcSiteStore(stores.database(), stores.contentVersions()));
     }
 
+    /** Creates a site or replaces its settings, by id. */
     void saveSite(Site site);
 
+    /** The site with this id, if there is one. */
     Optional<Site> findSite(String siteId);
 
+    /** Every site, by id. */
     List<Site> sites();
 
+    /** Creates or replaces a group of a site, by site and id. */
     void saveOrganisation(Organisation organisation);
 
+    /** One group of a site, if there is one. */
     Optional<Organisation> findOrganisation(String siteId, String organisationId);
 
+    /** A site's groups, by name. */
     List<Organisation> organisations(String siteId);
 
+    /** Creates or renames an area of a site, by site and id. */
     void saveArea(Area area);
 
+    /** A site's areas, by name. */
     List<Area> areas(String siteId);
 
     /** Records a tag's label for a site; an existing tag keeps the label it has. */

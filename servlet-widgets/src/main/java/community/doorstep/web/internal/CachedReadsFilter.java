@@ -42,7 +42,8 @@ public final class CachedReadsFilter extends HttpFilter {
     public static final String ATTRIBUTE = CachedReadsFilter.class.getName() + ":";
     /** The whole cache, keys and bodies, stays within this many bytes: least recently used answers go first. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
-    private static final int MAX_BODY = 512 * 1024;
+    /** A busy site's two weeks of events make a page of about 800 KB; larger answers are rendered each time. */
+    private static final int MAX_BODY = 2 * 1024 * 1024;
 
     private final transient Doorstep doorstep;
     private final String prefix;
@@ -120,7 +121,9 @@ public final class CachedReadsFilter extends HttpFilter {
         chain.doFilter(request, capture);
         capture.flushBuffer();
         byte[] body = capture.captured();
-        if (capture.getStatus() == 200 && body != null && body.length <= MAX_BODY && response.getHeader("ETag") != null) {
+        String declared = response.getHeader("Content-Length");
+        if (capture.getStatus() == 200 && body != null && body.length <= MAX_BODY && response.getHeader("ETag") != null
+                && (declared == null || declared.equals(String.valueOf(body.length)))) {
             List<String[]> headers = new ArrayList<>();
             for (String name : response.getHeaderNames()) {
                 if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -206,6 +209,8 @@ public final class CachedReadsFilter extends HttpFilter {
     private static final class CapturingResponse extends HttpServletResponseWrapper {
         private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
         private boolean tooLarge;
+        /** A client that went away mid-answer leaves a partial copy, which must never be served to others. */
+        private boolean failed;
         private ServletOutputStream stream;
         private PrintWriter writer;
 
@@ -213,8 +218,9 @@ public final class CachedReadsFilter extends HttpFilter {
             super(response);
         }
 
+        /** What was sent, or {@code null} when it was too large to keep or did not all reach the client. */
         byte[] captured() {
-            return tooLarge ? null : copy.toByteArray();
+            return tooLarge || failed ? null : copy.toByteArray();
         }
 
         @Override
@@ -234,19 +240,28 @@ public final class CachedReadsFilter extends HttpFilter {
 
                     @Override
                     public void write(int b) throws IOException {
-                        real.write(b);
-                        keep(new byte[]{(byte) b}, 0, 1);
+                        write(new byte[]{(byte) b}, 0, 1);
                     }
 
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
-                        real.write(bytes, offset, length);
+                        try {
+                            real.write(bytes, offset, length);
+                        } catch (IOException | RuntimeException e) {
+                            failed = true;
+                            throw e;
+                        }
                         keep(bytes, offset, length);
                     }
 
                     @Override
                     public void flush() throws IOException {
-                        real.flush();
+                        try {
+                            real.flush();
+                        } catch (IOException | RuntimeException e) {
+                            failed = true;
+                            throw e;
+                        }
                     }
                 };
             }
@@ -263,10 +278,15 @@ public final class CachedReadsFilter extends HttpFilter {
 
         @Override
         public void flushBuffer() throws IOException {
-            if (writer != null) {
-                writer.flush();
+            try {
+                if (writer != null) {
+                    writer.flush();
+                }
+                super.flushBuffer();
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
             }
-            super.flushBuffer();
         }
 
         private void keep(byte[] bytes, int offset, int length) {
