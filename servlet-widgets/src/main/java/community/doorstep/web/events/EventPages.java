@@ -5,6 +5,7 @@ import community.doorstep.events.Event;
 import community.doorstep.events.EventStatus;
 import community.doorstep.events.Location;
 import community.doorstep.events.Occurrence;
+import community.doorstep.events.OccurrencePage;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.web.internal.Page;
@@ -36,6 +37,8 @@ import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
 final class EventPages {
     /** The list shows a fortnight at a time: short enough to read, long enough to plan. */
     static final int PERIOD_DAYS = 14;
+    /** At most this many occurrences on one page of the list: a busy fortnight goes on over "more events" pages. */
+    static final int LIST_LIMIT = 60;
     private static final DateTimeFormatter GOOGLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter GOOGLE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     /** Calendar links stay well within what browsers and Google accept. */
@@ -53,12 +56,15 @@ final class EventPages {
     Response list(Page page) {
         QueryParams params = Routes.queryParams(page.request);
         LocalDate requested = params.date("from");
+        String cursor = params.text("cursor", 2000);
         EventFilters filters = EventFilters.read(params);
         params.throwIfInvalid();
         LocalDate from = requested != null ? requested : page.calendar.today();
         LocalDate to = from.plusDays(PERIOD_DAYS);
         ZoneId zone = page.site().zone();
-        List<Occurrence> occurrences = doorstep.events().calendar().queryAll(filters.applyTo(page.calendar.window(from, to)));
+        OccurrencePage shown = doorstep.events().calendar().query(filters.applyTo(page.calendar.window(from, to))
+                .withLimit(LIST_LIMIT).withCursor(cursor));
+        List<Occurrence> occurrences = shown.occurrences();
 
         Map<LocalDate, List<Map<String, Object>>> byDay = new TreeMap<>();
         for (Occurrence occurrence : occurrences) {
@@ -85,6 +91,8 @@ final class EventPages {
         String[] filterQuery = filterQuery(filters);
         model.put("previous", page.link("events", concat(new String[]{"from", from.minusDays(PERIOD_DAYS).toString()}, filterQuery)));
         model.put("next", page.link("events", concat(new String[]{"from", to.toString()}, filterQuery)));
+        model.put("more", shown.nextCursor() == null ? null
+                : page.link("events", concat(new String[]{"from", from.toString(), "cursor", shown.nextCursor()}, filterQuery)));
         model.put("filters", filterForm(page, filters));
         model.put("subscribe", subscribeLinks(page, filterQuery));
         model.put("jsonLd", occurrences.isEmpty() ? null
