@@ -5,7 +5,14 @@ import community.doorstep.notify.Notifier;
 import community.doorstep.notify.SmtpSettings;
 import community.doorstep.testing.Postgres;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +23,25 @@ import java.util.Set;
  */
 public final class DueWorkNode {
     private DueWorkNode() {
+    }
+
+    /** Starts a node in a process of its own with these arguments, and returns once it says it has started. */
+    public static Process start(String... arguments) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                DueWorkNode.class.getName()));
+        command.addAll(List.of(arguments));
+        Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("started")) {
+            // what the node prints before it has started
+        }
+        if (line == null) {
+            node.destroyForcibly();
+            throw new IllegalStateException("the node stopped before it started");
+        }
+        return node;
     }
 
     public static void main(String[] args) throws Exception {

@@ -220,8 +220,22 @@ final class CoordinatorPages {
                 return organiserPage(page, organisation, null, errors, values, 400);
             }
             String id = feedId != null ? feedId : newFeedId(page, organisation);
-            doorstep.events().feeds().registerFeed(new Feed(page.calendar.id(), id, organisation.id(), url));
+            try {
+                doorstep.events().feeds().registerFeed(new Feed(page.calendar.id(), id, organisation.id(), url));
+            } catch (InvalidInputException e) {
+                // core's rules (at most ten feeds a group, the address's length) shown against the address
+                e.errors().forEach(error -> errors.add(new FieldError(field, error.rule(), error.message())));
+                return organiserPage(page, organisation, null, errors, values, 400);
+            }
             return organiserPage(page, organisation, page.t("organiser.feedSaved"), List.of(), Map.of(), 200);
+        }
+        if (action.equals("delete-feed")) {
+            String feedId = body.get("feedId");
+            if (feedId == null || ownFeeds(page, organisation).stream().noneMatch(feed -> feed.id().equals(feedId))) {
+                throw new NotFoundException("not this organisation's feed");
+            }
+            doorstep.events().feeds().deleteFeed(page.calendar.id(), feedId);
+            return organiserPage(page, organisation, page.t("organiser.feedDeleted"), List.of(), Map.of(), 200);
         }
         return organiserPage(page, organisation, null, List.of(), Map.of(), 200);
     }

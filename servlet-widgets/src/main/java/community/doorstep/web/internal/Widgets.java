@@ -119,15 +119,7 @@ public final class Widgets {
 
     /** A GET page: unknown sites, events and links become friendly pages rather than problem+json. */
     public Function<ContainerRequestContext, Response> page(Function<Page, Response> handler) {
-        return request -> {
-            Page page;
-            try {
-                page = Page.of(doorstep, request, messages, nav, known);
-            } catch (NotFoundException e) {
-                return error(Page.siteless(request, messages, known), 404, "error.site");
-            }
-            return guarded(page, () -> handler.apply(page));
-        };
+        return request -> onSitePage(request, page -> guarded(page, () -> handler.apply(page)));
     }
 
     /**
@@ -138,13 +130,7 @@ public final class Widgets {
      */
     public Function<ContainerRequestContext, Response> form(BiFunction<Page, FormBody, Response> handler,
                                                             boolean pathHoldsSecret) {
-        return request -> {
-            Page page;
-            try {
-                page = Page.of(doorstep, request, messages, nav, known);
-            } catch (NotFoundException e) {
-                return error(Page.siteless(request, messages, known), 404, "error.site");
-            }
+        return request -> onSitePage(request, page -> {
             if (!fromAllowedOrigin(page, pathHoldsSecret)) {
                 return error(page, 403, "error.crossSite");
             }
@@ -153,7 +139,18 @@ public final class Widgets {
                 return error(page, 413, "error.tooLarge");
             }
             return guarded(page, () -> handler.apply(page, body));
-        };
+        });
+    }
+
+    /** The page for the site in the path, given to {@code then}; an unknown site gets the friendly 404. */
+    private Response onSitePage(ContainerRequestContext request, Function<Page, Response> then) {
+        Page page;
+        try {
+            page = Page.of(doorstep, request, messages, nav, known);
+        } catch (NotFoundException e) {
+            return error(Page.siteless(request, messages, known), 404, "error.site");
+        }
+        return then.apply(page);
     }
 
     private Response guarded(Page page, Supplier<Response> handler) {

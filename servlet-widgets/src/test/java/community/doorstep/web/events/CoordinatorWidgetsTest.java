@@ -137,5 +137,11 @@ class CoordinatorWidgetsTest {
                 .contains("value=\"https://calendar.example.org/lunch.ics\"");
         assertThat(page(post(server, organiser, "action", "feed", "feedId", "esol", "url", "https://x.example/cal.ics"), 404))
                 .contains("Page not found");
+
+        // the organiser removes the feed it no longer wants, and only its own
+        assertThat(page(post(server, organiser, "action", "delete-feed", "feedId", "esol"), 404)).contains("Page not found");
+        assertThat(ok(post(server, organiser, "action", "delete-feed", "feedId", "lunch-club")))
+                .contains("The feed and its events are removed.").doesNotContain("Feed lunch-club");
+        assertThat(doorstep.events().feeds().feeds("hulme")).extracting(Feed::id).doesNotContain("lunch-club").contains("esol");
     }
 }
