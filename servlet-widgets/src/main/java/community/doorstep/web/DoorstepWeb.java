@@ -2,6 +2,7 @@ package community.doorstep.web;
 
 import community.doorstep.Doorstep;
 import community.doorstep.web.internal.CachedReadsFilter;
+import community.doorstep.web.internal.ContainerErrors;
 import community.doorstep.web.internal.GuardFilter;
 import community.doorstep.web.internal.WebApplication;
 import community.doorstep.web.internal.WebFeature;
@@ -13,6 +14,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -95,6 +97,37 @@ public final class DoorstepWeb {
         Set<String> taken = servlet.addMapping(pattern);
         if (!taken.isEmpty()) {
             throw new IllegalStateException("another servlet is already mapped to " + taken);
+        }
+    }
+
+    /**
+     * What to answer a request the container itself refused before Doorstep saw it (a malformed path, a URI or
+     * headers too long: 400, 414, 431), so that it too is negotiated by {@code Accept}: a friendly page in the
+     * resident's language for a browser, problem+json for a program. Call it from the container's error handler
+     * (on Jetty, {@code Server.setErrorHandler}; on Tomcat, an error report valve) and write what it returns.
+     *
+     * @param prefix         where Doorstep is mounted, as given to {@link #mount}
+     * @param status         the status the container chose
+     * @param accept         the request's {@code Accept} header, or {@code null} when it could not be read
+     * @param acceptLanguage the request's {@code Accept-Language} header, or {@code null}
+     * @return the status, content type, body and headers to send
+     */
+    public static ErrorAnswer containerError(String prefix, int status, String accept, String acceptLanguage) {
+        ContainerErrors.Answer answer = ContainerErrors.answer(normalise(prefix), status, accept, acceptLanguage);
+        return new ErrorAnswer(answer.status(), answer.contentType(), answer.body(), answer.headers());
+    }
+
+    /**
+     * An error answer for the container to send.
+     *
+     * @param status      the status
+     * @param contentType the content type
+     * @param body        the body
+     * @param headers     the security and caching headers to send with it
+     */
+    public record ErrorAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
+        public ErrorAnswer {
+            headers = Map.copyOf(headers);
         }
     }
 

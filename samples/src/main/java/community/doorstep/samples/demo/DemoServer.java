@@ -76,6 +76,7 @@ public final class DemoServer implements AutoCloseable {
                                    Set<String> allowedOrigins) throws Exception {
         DemoMail mail = DemoMail.start();
         Server server = new Server();
+        server.setErrorHandler(new DoorstepErrorHandler(PREFIX));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -165,6 +165,35 @@ class DemoServerTest {
         }
     }
 
+    /** Sends a raw request (the JDK's client refuses some of these) and returns the answer's head and body. */
+    private static String raw(DemoServer demo, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(demo.base().getHost(), demo.base().getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void requestsJettyRefusesItselfAreAnsweredByAcceptToo() throws Exception {
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            // Jetty refuses these before it has read the headers, so nothing says who asks or in which language:
+            // the friendly page, in English, with the security headers, never Jetty's own page
+            String badPath = raw(demo, "GET /doorstep/w/hulme/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(badPath).startsWith("HTTP/1.1 400").contains("Content-Type: text/html",
+                    "X-Content-Type-Options: nosniff", "<html lang=\"en\"", "Something in the address is not right")
+                    .doesNotContain("HTTP ERROR");
+            String headersTooLarge = raw(demo, "GET /doorstep/w/hulme/events HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\nX-Padding: " + "a".repeat(20_000) + "\r\n\r\n");
+            assertThat(headersTooLarge).startsWith("HTTP/1.1 431").contains("Content-Type: text/html", "Too much text",
+                    "X-Content-Type-Options: nosniff").doesNotContain("HTTP ERROR");
+
+            String uriTooLong = raw(demo, "GET /doorstep/w/hulme/events?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(uriTooLong).startsWith("HTTP/1.1 414").contains("X-Content-Type-Options: nosniff")
+                    .doesNotContain("HTTP ERROR");
+        }
+    }
+
     @Test
     void theGroupsCalendarsFollowToday() {
         LocalDate today = LocalDate.of(2027, 5, 3);

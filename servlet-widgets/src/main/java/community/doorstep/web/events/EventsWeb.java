@@ -2,6 +2,7 @@ package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
 import community.doorstep.access.RateLimiter;
+import community.doorstep.web.internal.FormGuard;
 import community.doorstep.web.internal.EmbedWidget;
 import community.doorstep.web.internal.NavEntry;
 import community.doorstep.web.internal.WebFeature;
@@ -57,7 +58,7 @@ public final class EventsWeb implements WebFeature {
 
         EventPages events = new EventPages(doorstep, widgets);
         // a burst of five suggestions, then one every two minutes, per site and client address
-        RateLimiter suggestions = new RateLimiter(doorstep.clock(), 5, Duration.ofMinutes(2));
+        FormGuard suggestions = new FormGuard(widgets, new RateLimiter(doorstep.clock(), 5, Duration.ofMinutes(2)));
         SubmissionPages submit = new SubmissionPages(doorstep, widgets, suggestions);
         CoordinatorPages coordinators = new CoordinatorPages(doorstep, widgets, routes.authorizer());
         Resource.Builder site = routes.widgetPages();

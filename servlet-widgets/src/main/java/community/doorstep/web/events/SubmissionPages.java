@@ -3,13 +3,13 @@ package community.doorstep.web.events;
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
-import community.doorstep.access.RateLimiter;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventStatus;
 import community.doorstep.events.Occurrence;
 import community.doorstep.events.Submitted;
 import community.doorstep.web.internal.FormBody;
 import community.doorstep.web.internal.FormErrors;
+import community.doorstep.web.internal.FormGuard;
 import community.doorstep.web.internal.Page;
 import community.doorstep.web.internal.Routes;
 import community.doorstep.web.internal.Widgets;
@@ -31,18 +31,16 @@ import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
  * manage page behind that link ({@code w/{site}/manage/{token}}) to edit or withdraw.
  */
 final class SubmissionPages {
-    /** A field bots fill and people never see; a form with it filled is thanked and forgotten. */
-    static final String HONEYPOT = "homepage";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Doorstep doorstep;
     private final Widgets widgets;
-    private final RateLimiter limiter;
+    private final FormGuard guard;
 
-    SubmissionPages(Doorstep doorstep, Widgets widgets, RateLimiter limiter) {
+    SubmissionPages(Doorstep doorstep, Widgets widgets, FormGuard guard) {
         this.doorstep = doorstep;
         this.widgets = widgets;
-        this.limiter = limiter;
+        this.guard = guard;
     }
 
     Response form(Page page) {
@@ -50,13 +48,13 @@ final class SubmissionPages {
     }
 
     Response submit(Page page, FormBody body) {
-        Optional<Response> limited = tooMany(page);
+        Optional<Response> limited = guard.tooMany(page);
         if (limited.isPresent()) {
             return limited.get();
         }
-        if (body.get(HONEYPOT) != null) {
+        if (FormGuard.isRobot(body)) {
             // looks exactly like success, so a bot learns nothing; the link leads nowhere; and it counts as a write
-            accepted(page);
+            guard.accepted(page);
             return submitted(page, randomToken());
         }
         SubmissionForm form = SubmissionForm.read(body);
@@ -65,39 +63,11 @@ final class SubmissionPages {
         }
         try {
             Submitted submitted = doorstep.events().submissions().submit(page.calendar.id(), form.submission());
-            accepted(page);
+            guard.accepted(page);
             return submitted(page, submitted.manageToken());
         } catch (InvalidInputException e) {
             return formPage(page, form.values(), e.errors(), 400);
         }
-    }
-
-    /**
-     * A 429 page when this client has sent as many suggestions and edits as the site allows for now. Only accepted
-     * writes count (see {@link #accepted}): a resident correcting a refused form loses nothing.
-     */
-    private Optional<Response> tooMany(Page page) {
-        Optional<Duration> wait = limiter.waitBefore(clientKey(page));
-        if (wait.isEmpty()) {
-            return Optional.empty();
-        }
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        long minutes = Math.max(1, (seconds + 59) / 60);
-        Map<String, Object> model = page.model(page.t("error.tooMany.title"));
-        model.put("message", page.t("error.tooMany.text", minutes));
-        model.put("home", page.link("events"));
-        return Optional.of(Response.fromResponse(widgets.render(page, "error", model, 429, PRIVATE))
-                .header("Retry-After", String.valueOf(seconds)).build());
-    }
-
-    private void accepted(Page page) {
-        limiter.accepted(clientKey(page));
-    }
-
-    /** Per site and client address. */
-    private static String clientKey(Page page) {
-        HttpServletRequest servlet = Widgets.servletRequest(page.request);
-        return page.calendar.id() + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
     }
 
     private Response submitted(Page page, String token) {
@@ -147,7 +117,7 @@ final class SubmissionPages {
                 return widgets.render(page, "error", model, 200, PRIVATE);
             }
             case "edit" -> {
-                Optional<Response> limited = tooMany(page);
+                Optional<Response> limited = guard.tooMany(page);
                 if (limited.isPresent()) {
                     return limited.get();
                 }
@@ -157,7 +127,7 @@ final class SubmissionPages {
                 }
                 try {
                     Event edited = doorstep.events().submissions().editSubmission(page.calendar.id(), token, form.submission());
-                    accepted(page);
+                    guard.accepted(page);
                     return managePage(page, token, edited, SubmissionForm.valuesOf(edited, page.site().zone()), List.of(),
                             page.t("manage.saved"), 200);
                 } catch (InvalidInputException e) {

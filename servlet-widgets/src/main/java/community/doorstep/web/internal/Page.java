@@ -218,7 +218,7 @@ public final class Page {
     }
 
     /** Where an error page sends the resident: the first page in the navigation, or nowhere without a site. */
-    String home() {
+    public String home() {
         return calendar == null || nav.isEmpty() ? null : link(nav.get(0).page());
     }
 

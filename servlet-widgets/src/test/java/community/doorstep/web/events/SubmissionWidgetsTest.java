@@ -3,6 +3,7 @@ package community.doorstep.web.events;
 import community.doorstep.Doorstep;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
+import community.doorstep.testing.MutableClock;
 import community.doorstep.web.testing.Neighbourhood;
 import community.doorstep.web.testing.WebServer;
 import community.doorstep.web.testing.WidgetAssertions;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The suggestion form and the manage page behind the link it gives. */
 class SubmissionWidgetsTest {
     private static final String SUBMIT = "w/hulme/submit";
-    private final WidgetAssertions.MovableClock clock = new WidgetAssertions.MovableClock(Neighbourhood.NOW);
+    private final MutableClock clock = new MutableClock(Neighbourhood.NOW);
     private Doorstep doorstep;
     private WebServer server;
 

@@ -6,6 +6,7 @@ import community.doorstep.events.Feed;
 import community.doorstep.site.Site;
 import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
+import community.doorstep.testing.MutableClock;
 import community.doorstep.web.testing.WebServer;
 import community.doorstep.web.testing.WidgetAssertions;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -29,7 +30,7 @@ class CachedReadsTest {
     private static final String EVENTS = "api/v1/sites/hulme/events";
 
     private final AtomicInteger windowQueries = new AtomicInteger();
-    private final WidgetAssertions.MovableClock clock = new WidgetAssertions.MovableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
     private Doorstep doorstep;
     private WebServer server;
 

@@ -9,11 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,33 +89,5 @@ public final class WidgetAssertions {
         Matcher matcher = Pattern.compile("href=\"(" + Pattern.quote(start) + "[^\"]*)\"").matcher(body);
         assertThat(matcher.find()).as("a link starting " + start).isTrue();
         return matcher.group(1).replace("&amp;", "&");
-    }
-
-    /** A clock the test moves by hand. */
-    public static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        public MovableClock(Instant start) {
-            now = start;
-        }
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
     }
 }
