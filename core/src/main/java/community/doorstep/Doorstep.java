@@ -2,6 +2,7 @@ package community.doorstep;
 
 import community.doorstep.access.AccessService;
 import community.doorstep.access.AccessStore;
+import community.doorstep.access.ModerationQueue;
 import community.doorstep.events.EventCalendar;
 import community.doorstep.events.EventService;
 import community.doorstep.events.EventStore;
@@ -47,6 +48,7 @@ public final class Doorstep implements AutoCloseable {
     private final AccessService access;
     private final DueWork dueWork;
     private final Outbox outbox;
+    private final ModerationQueue moderation = new ModerationQueue();
 
     private Doorstep(Builder builder) {
         this.ownsStores = builder.stores == null;
@@ -63,6 +65,7 @@ public final class Doorstep implements AutoCloseable {
                 new Submissions(sites, eventStore, clock, access, stores, outbox, dueWork),
                 new FeedImporter(sites, eventStore, clock, new FeedFetcher(builder.feedTimeout), dueWork,
                         builder.feedRefreshInterval));
+        moderation.register(events.submissions());
     }
 
     public static Builder builder() {
@@ -82,6 +85,11 @@ public final class Doorstep implements AutoCloseable {
     /** Secret links: organiser links, manage links, admin tokens. */
     public AccessService access() {
         return access;
+    }
+
+    /** What residents sent that waits for a coordinator, from every feature. */
+    public ModerationQueue moderation() {
+        return moderation;
     }
 
     /** Messages waiting to be delivered, and those sent lately. */

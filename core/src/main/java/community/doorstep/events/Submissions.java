@@ -5,6 +5,8 @@ import community.doorstep.access.AccessService;
 import community.doorstep.access.Capability;
 import community.doorstep.access.Grant;
 import community.doorstep.access.ModerationState;
+import community.doorstep.access.Moderated;
+import community.doorstep.access.Pending;
 import community.doorstep.internal.Ids;
 import community.doorstep.internal.Texts;
 import community.doorstep.internal.Validator;
@@ -27,7 +29,7 @@ import java.util.Map;
  * Residents' event suggestions: taken without an account, hidden until a coordinator approves them, edited or
  * withdrawn through the manage link, and purged a set time after they are over.
  */
-public final class Submissions {
+public final class Submissions implements Moderated {
     private final SiteService sites;
     private final EventStore events;
     private final Clock clock;
@@ -135,6 +137,24 @@ public final class Submissions {
         return events.findByModeration(siteId, ModerationState.PENDING).stream()
                 .sorted(java.util.Comparator.comparing((Event e) -> e.time().start().toInstant()).thenComparing(Event::id))
                 .toList();
+    }
+
+    @Override
+    public String kind() {
+        return "event";
+    }
+
+    /** The suggestions waiting on the site, as the moderation queue lists them. */
+    @Override
+    public List<Pending> pending(String siteId) {
+        return pendingSubmissions(siteId).stream()
+                .map(event -> new Pending(siteId, kind(), event.id(), event.title(), event.time().start().toInstant()))
+                .toList();
+    }
+
+    @Override
+    public void decide(String siteId, String subjectId, ModerationState decision) {
+        moderate(siteId, subjectId, decision);
     }
 
     /** A coordinator's decision on a suggestion: approved ones become public, rejected ones stay hidden. */
