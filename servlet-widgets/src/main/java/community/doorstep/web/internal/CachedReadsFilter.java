@@ -106,8 +106,8 @@ public final class CachedReadsFilter extends HttpFilter {
         String language = String.valueOf(request.getHeader("Accept-Language"));
         // widget pages carry absolute feed links (webcal:), so the host they were asked for is part of the key
         String host = String.valueOf(request.getHeader("Host"));
-        // only the parameters pages read, in one order: made-up ones neither fill the cache nor split its entries
-        String key = path + "?" + known.normalised(request.getParameterMap()) + "\n" + language.substring(0, Math.min(100, language.length()))
+        // only the parameters pages read: made-up ones neither fill the cache nor split its entries
+        String key = path + "?" + known.key(request) + "\n" + language.substring(0, Math.min(100, language.length()))
                 + "\n" + host.substring(0, Math.min(200, host.length()));
         CachedAnswer cached;
         synchronized (entries) {

@@ -1,5 +1,7 @@
 package community.doorstep.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,6 +30,33 @@ public final class KnownParameters {
     /** Whether pages read this parameter. */
     public boolean contains(String name) {
         return names.contains(name);
+    }
+
+    /**
+     * The part of a cache key that comes from the query: the query as sent when every name in it is known (the hot
+     * path: no parsing), else only its known parameters, in one order.
+     */
+    String key(HttpServletRequest request) {
+        String raw = request.getQueryString();
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        return allKnown(raw) ? raw : normalised(request.getParameterMap());
+    }
+
+    private boolean allKnown(String raw) {
+        int start = 0;
+        while (start < raw.length()) {
+            int end = raw.indexOf('&', start);
+            end = end < 0 ? raw.length() : end;
+            int equals = raw.indexOf('=', start);
+            int nameEnd = equals < 0 || equals > end ? end : equals;
+            if (nameEnd > start && !names.contains(raw.substring(start, nameEnd))) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     /** The known parameters of a query in one order (names, then each name's values, sorted), URL-encoded. */
