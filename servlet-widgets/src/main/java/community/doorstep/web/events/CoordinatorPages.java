@@ -152,6 +152,8 @@ final class CoordinatorPages {
         model.put("action", desk.action());
         model.put("notice", notice);
         model.put("created", created);
+        // a silent scheduler is the worst failure: the coordinator is told first thing
+        model.put("dueWorkStopped", !doorstep.dueWorkHealth().healthy());
         List<Map<String, Object>> pending = new ArrayList<>();
         for (Event event : doorstep.events().submissions().pendingSubmissions(siteId)) {
             Map<String, Object> view = new LinkedHashMap<>();

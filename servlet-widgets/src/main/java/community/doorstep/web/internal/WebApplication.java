@@ -26,6 +26,7 @@ public final class WebApplication {
         Widgets widgets = new Widgets(doorstep, templates, new Messages(features), features);
         WebRoutes routes = new WebRoutes(doorstep, authorizer, widgets);
         new SiteApi(doorstep).addTo(routes.api());
+        new HealthApi(doorstep).addTo(routes.resource("api/v1/health"));
         widgets.addRoutes(routes);
         for (WebFeature feature : features) {
             feature.addRoutes(routes);
