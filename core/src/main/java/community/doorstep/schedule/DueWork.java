@@ -50,6 +50,7 @@ public final class DueWork implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final int MAX_RETRIES = 12;
     private static final int THREADS = 4;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final Stores stores;
     private final Clock clock;
@@ -112,6 +113,8 @@ public final class DueWork implements AutoCloseable {
                 .heartbeatInterval(HEARTBEAT)
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .failureLogging(LogLevel.WARN, false)
+                // a task still running at close is left to another node, or to this one's next start
+                .shutdownMaxWait(SHUTDOWN_WAIT)
                 .startTasks(every);
         if (!jdbc.isH2()) {
             // PostgreSQL: one statement claims due rows with FOR UPDATE SKIP LOCKED, so nodes never wait on each other
