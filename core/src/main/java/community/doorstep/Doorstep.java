@@ -23,6 +23,8 @@ import java.nio.file.Path;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -49,6 +51,8 @@ public final class Doorstep implements AutoCloseable {
     private final DueWork dueWork;
     private final Outbox outbox;
     private final ModerationQueue moderation = new ModerationQueue();
+    /** What Doorstep made itself and so closes: the feed fetcher, and the default notifier's HTTP client. */
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     private Doorstep(Builder builder) {
         this.ownsStores = builder.stores == null;
@@ -56,14 +60,24 @@ public final class Doorstep implements AutoCloseable {
                 : builder.dataSource != null ? Stores.jdbc(builder.dataSource) : builder.stores;
         this.clock = builder.clock;
         this.dueWork = new DueWork(stores, clock);
-        this.outbox = new Outbox(OutboxStore.of(stores), stores, builder.notifier, clock, dueWork);
+        Notifier notifier = builder.notifier;
+        if (notifier == null) {
+            Notifier webhooks = Notifier.webhooks(Duration.ofSeconds(10), Set.of());
+            if (webhooks instanceof AutoCloseable client) {
+                owned.add(client);
+            }
+            notifier = Notifier.byChannel(null, webhooks);
+        }
+        this.outbox = new Outbox(OutboxStore.of(stores), stores, notifier, clock, dueWork);
+        FeedFetcher fetcher = new FeedFetcher(builder.feedTimeout);
+        owned.add(fetcher);
         this.sites = new SiteService(SiteStore.of(stores));
         this.access = new AccessService(AccessStore.of(stores), clock);
         // each feature: its stores on the chosen storage, its services, and the due work it registers
         EventStore eventStore = EventStore.of(stores);
         this.events = new EventService(new EventCalendar(sites, eventStore, clock),
                 new Submissions(sites, eventStore, clock, access, stores, outbox, dueWork),
-                new FeedImporter(sites, eventStore, clock, new FeedFetcher(builder.feedTimeout), dueWork,
+                new FeedImporter(sites, eventStore, clock, fetcher, dueWork,
                         builder.feedRefreshInterval));
         moderation.register(events.submissions());
     }
@@ -128,6 +142,13 @@ public final class Doorstep implements AutoCloseable {
     public void close() {
         try {
             dueWork.close();
+            for (AutoCloseable part : owned) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    throw new DoorstepException("could not close Doorstep's " + part.getClass().getSimpleName(), e);
+                }
+            }
         } finally {
             if (ownsStores) {
                 stores.close();
@@ -143,7 +164,7 @@ public final class Doorstep implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration feedTimeout = Duration.ofSeconds(20);
         private Duration feedRefreshInterval = Duration.ofMinutes(15);
-        private Notifier notifier = Notifier.byChannel(null, Notifier.webhooks(Duration.ofSeconds(10), Set.of()));
+        private Notifier notifier;
 
         private Builder() {
         }

@@ -65,8 +65,13 @@ public final class Jdbc {
             try {
                 result = work.run(connection);
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (Throwable e) {
+                // an Error too: the finally's setAutoCommit(true) would otherwise commit half the work
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
                 current.remove();
@@ -192,6 +197,9 @@ public final class Jdbc {
                 return new ConflictException("that would store a second copy of something that must be unique");
             }
         }
-        return new DoorstepException("the database failed: " + e.getMessage(), e);
+        // Databases quote the values at fault (PostgreSQL's "Failing row contains (…)", H2's "value too long"),
+        // which can be contacts or notes: only the codes go on, and the driver's exception, which holds them, does not.
+        return new DoorstepException("the database failed (SQL state " + e.getSQLState() + ", error code "
+                + e.getErrorCode() + ", " + e.getClass().getSimpleName() + ")");
     }
 }

@@ -29,6 +29,8 @@ public record Message(String id, String siteId, Address to, String type, String 
     public static final int MAX_SUBJECT_LENGTH = 500;
     public static final int MAX_TEXT_LENGTH = 20_000;
     public static final int MAX_DATA_ENTRIES = 50;
+    /** All of data's keys and values together fit the outbox's column, written as JSON. */
+    public static final int MAX_DATA_LENGTH = 10_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     // ids go into mail and HTTP headers, so only characters that need no quoting there
@@ -94,6 +96,10 @@ public record Message(String id, String siteId, Address to, String type, String 
             check.that(value != null && value.length() <= 2000, "data." + key, "value",
                     "data." + key + " must be given and at most 2000 characters");
         }
+        int length = data.entrySet().stream().mapToInt(entry -> String.valueOf(entry.getKey()).length()
+                + String.valueOf(entry.getValue()).length() + 6).sum();
+        check.that(length <= MAX_DATA_LENGTH, "data", "too-long",
+                "data must be at most " + MAX_DATA_LENGTH + " characters in all, not " + length);
         // a webhook's data object carries the subject and text under these names
         boolean reserved = data.keySet().stream().anyMatch(key -> "subject".equals(key) || "text".equals(key));
         check.that(!reserved, "data", "reserved",

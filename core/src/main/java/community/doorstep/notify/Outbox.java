@@ -85,18 +85,26 @@ public final class Outbox {
             notifier.send(message);
             store.attempted(messageId, OutboxEntry.State.DELIVERED, null, clock.instant());
         } catch (DeliveryException e) {
-            boolean last = e.permanent() || entry.attempts() + 1 >= MAX_ATTEMPTS;
-            store.attempted(messageId, last ? OutboxEntry.State.FAILED : OutboxEntry.State.PENDING, e.getMessage(),
-                    clock.instant());
-            if (e.gone()) {
-                store.markGone(message.siteId(), message.to().target(), true, clock.instant());
-            }
-            // the reason is written without contact details; the message's target and text never reach the log
-            LOG.warn("message {} ({}) not delivered, attempt {}{}: {}", messageId, message.to().channel(),
-                    entry.attempts() + 1, last ? ", giving up" : ", will retry", e.getMessage());
-            if (!last) {
-                throw e;
-            }
+            failed(entry, e.permanent(), e.gone(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a notifier that broke in a way it did not mean to (a host's own, or a closed client) is tried again
+            // like any passing failure, and given up in the end: never left pending for ever
+            failed(entry, false, false, "the notifier failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void failed(OutboxEntry entry, boolean permanent, boolean gone, String reason, RuntimeException cause) {
+        Message message = entry.message();
+        boolean last = permanent || entry.attempts() + 1 >= MAX_ATTEMPTS;
+        store.attempted(message.id(), last ? OutboxEntry.State.FAILED : OutboxEntry.State.PENDING, reason, clock.instant());
+        if (gone) {
+            store.markGone(message.siteId(), message.to().target(), true, clock.instant());
+        }
+        // the reason is written without contact details; the message's target and text never reach the log
+        LOG.warn("message {} ({}) not delivered, attempt {}{}: {}", message.id(), message.to().channel(),
+                entry.attempts() + 1, last ? ", giving up" : ", will retry", reason);
+        if (!last) {
+            throw cause instanceof DeliveryException ? cause : DeliveryException.retry(reason, null);
         }
     }
 }

@@ -63,9 +63,12 @@ public final class DueWork implements AutoCloseable {
     private Stores scratch;
     private Jdbc jdbc;
     private SchedulerClient client;
-    private Scheduler running;
-    private ManualScheduler manual;
+    // read without the lock by wake() and health(), which must never wait for running tasks
+    private volatile Scheduler running;
+    private volatile ManualScheduler manual;
     private SettableClock manualClock;
+    /** Held while runDueWork() runs tasks: one caller at a time, and nothing else waits for it. */
+    private final Object manualRun = new Object();
 
     /** Due work on the stores' database (for in-memory stores, a database of its own in memory). */
     public DueWork(Stores stores, Clock clock) {
@@ -128,22 +131,31 @@ public final class DueWork implements AutoCloseable {
      * Runs, on the calling thread, every task due by Doorstep's clock, then returns: for hosts that schedule their
      * own work (a cron job, a container's timer) instead of calling {@link #start()}.
      */
-    public synchronized void runDueWork() {
-        if (running != null) {
-            throw new IllegalStateException("due work is running on its own threads; runDueWork() is for hosts that drive it");
+    public void runDueWork() {
+        synchronized (manualRun) {
+            ManualScheduler scheduler;
+            synchronized (this) {
+                if (running != null) {
+                    throw new IllegalStateException("due work is running on its own threads; runDueWork() is for hosts that drive it");
+                }
+                if (manual == null) {
+                    manualClock = new SettableClock();
+                    manualClock.set(clock.instant());
+                    ManualScheduler built = (ManualScheduler) TestHelper.createManualScheduler(database(), oneTime)
+                            .clock(manualClock)
+                            .startTasks(every)
+                            .tableName(TABLE)
+                            .build();
+                    built.start();
+                    manual = built;
+                }
+                scheduler = manual;
+                manualClock.set(clock.instant());
+            }
+            // work a process killed mid-task left picked is taken up again, as a started scheduler's heartbeats do
+            scheduler.runDeadExecutionDetection();
+            scheduler.runAnyDueExecutions();
         }
-        if (manual == null) {
-            manualClock = new SettableClock();
-            manualClock.set(clock.instant());
-            manual = (ManualScheduler) TestHelper.createManualScheduler(database(), oneTime)
-                    .clock(manualClock)
-                    .startTasks(every)
-                    .tableName(TABLE)
-                    .build();
-            manual.start();
-        }
-        manualClock.set(clock.instant());
-        manual.runAnyDueExecutions();
     }
 
     /** Schedules the instance at the time, or moves it there if it is already scheduled. */
@@ -196,27 +208,33 @@ public final class DueWork implements AutoCloseable {
 
     /** Whether due work is being done: tasks long past their time that no node has taken mean it has stopped. */
     public DueWorkHealth health() {
-        Instant late = clock.instant().minus(LATE);
+        Timestamp late = Timestamp.from(clock.instant().minus(LATE));
+        // waiting long past its time and taken by no node, or taken by a node whose heartbeat stopped long ago
         List<Object[]> found = jdbc().query("select count(*), min(execution_time) from " + TABLE
-                        + " where picked = ? and execution_time < ?",
-                row -> new Object[]{row.getLong(1), row.getTimestamp(2)}, false, Timestamp.from(late));
+                        + " where (picked = ? and execution_time < ?) or (picked = ? and last_heartbeat < ?)",
+                row -> new Object[]{row.getLong(1), row.getTimestamp(2)}, false, late, true, late);
         long overdue = (Long) found.get(0)[0];
         Timestamp oldest = (Timestamp) found.get(0)[1];
-        boolean driven;
-        synchronized (this) {
-            driven = running != null || manual != null;
-        }
-        return new DueWorkHealth(driven, overdue, oldest == null ? null : oldest.toInstant());
+        return new DueWorkHealth(running != null || manual != null, overdue, oldest == null ? null : oldest.toInstant());
     }
 
     /** Stops this node's due work; what it was doing is finished or left for another node. */
     @Override
-    public synchronized void close() {
-        if (running != null) {
-            running.stop();
+    public void close() {
+        Scheduler stopping;
+        synchronized (this) {
+            stopping = running;
             running = null;
+            manual = null;
         }
-        manual = null;
+        // outside the lock: tasks finishing meanwhile may still schedule their next run
+        if (stopping != null) {
+            stopping.stop();
+        }
+        closeScratch();
+    }
+
+    private synchronized void closeScratch() {
         if (scratch != null) {
             scratch.close();
             scratch = null;
@@ -236,10 +254,7 @@ public final class DueWork implements AutoCloseable {
 
     /** Work scheduled for now starts at once rather than at the next poll. */
     private void wake() {
-        Scheduler scheduler;
-        synchronized (this) {
-            scheduler = running;
-        }
+        Scheduler scheduler = running;
         if (scheduler != null) {
             scheduler.triggerCheckForDueExecutions();
         }

@@ -141,6 +141,30 @@ class OutboxTest {
     }
 
     @Test
+    void aNotifierThatBreaksUnexpectedlyIsRetriedAndNeverLeavesTheMessageStuck() {
+        AtomicInteger tries = new AtomicInteger();
+        doorstep("memory", message -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("the client was closed");
+        });
+        doorstep.sites().saveSite(Site.of("hulme", "Hulme").withCoordinatorContact(Address.email(COORDINATOR)));
+        suggest("Repair café");
+
+        doorstep.runDueWork();
+        OutboxEntry first = doorstep.outbox().recent("hulme", 1).get(0);
+        assertThat(first.state()).isEqualTo(OutboxEntry.State.PENDING);
+        assertThat(first.lastError()).isEqualTo("the notifier failed: IllegalStateException");
+        for (int i = 0; i < Outbox.MAX_ATTEMPTS + 2; i++) {
+            clock.advance(Duration.ofHours(12));
+            doorstep.runDueWork();
+        }
+        OutboxEntry last = doorstep.outbox().recent("hulme", 1).get(0);
+        assertThat(last.state()).as("given up in the end, not pending for ever").isEqualTo(OutboxEntry.State.FAILED);
+        assertThat(last.attempts()).isEqualTo(Outbox.MAX_ATTEMPTS);
+        assertThat(tries).hasValue(Outbox.MAX_ATTEMPTS);
+    }
+
+    @Test
     void aWebhookThatAnswers410IsSentNothingMore() throws Exception {
         AtomicInteger posts = new AtomicInteger();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -150,6 +150,26 @@ class DueWorkTest {
     }
 
     @Test
+    void aTaskLeftPickedByAKilledProcessIsTakenUpAgainByRunDueWorkAndHealthSaysSoMeanwhile() {
+        Stores embedded = Stores.embedded(directory);
+        DueWork due = dueWork(embedded, clock);
+        // what a node killed mid-task leaves: the row picked, its heartbeat an hour old
+        embedded.database().update("insert into " + DueWork.TABLE + " (task_name, task_instance, execution_time, picked,"
+                        + " picked_by, last_heartbeat, version) values (?, ?, ?, ?, ?, ?, ?)", "remind", "orphan",
+                java.sql.Timestamp.from(START.minusSeconds(3600)), true, "killed-node",
+                java.sql.Timestamp.from(START.minusSeconds(3600)), 2L);
+
+        assertThat(due.health().healthy()).as("a task whose node stopped is overdue").isFalse();
+        due.runDueWork();
+        // db-scheduler revives a dead execution for the wall clock's now, not Doorstep's: let this test's clock pass it
+        clock.set(Instant.now().plusSeconds(60));
+        due.runDueWork();
+
+        assertThat(done).containsExactly("orphan");
+        assertThat(due.health().healthy()).isTrue();
+    }
+
+    @Test
     void tasksAreRegisteredBeforeUseAndNamesAreUnique() {
         DueWork due = dueWork(Stores.inMemory(), clock);
         assertThatThrownBy(() -> due.register(new DueTask.Once("remind", done::add)))

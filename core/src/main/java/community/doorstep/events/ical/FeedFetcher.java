@@ -18,7 +18,7 @@ import java.util.Set;
  * (loopback, private, link-local, multicast: the guard against server-side request forgery) unless the
  * host is trusted by the site. Redirects are followed here, each hop checked again.
  */
-public final class FeedFetcher {
+public final class FeedFetcher implements AutoCloseable {
     /** Larger than any real group's calendar; smaller than what would hurt the server. */
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
@@ -114,5 +114,11 @@ public final class FeedFetcher {
     /** Feed addresses can carry private tokens (Google's secret iCal links): only the host goes into messages. */
     static String safe(URI address) {
         return address.getScheme() + "://" + address.getHost() + "/…";
+    }
+
+    /** Stops the HTTP client's threads. */
+    @Override
+    public void close() {
+        http.close();
     }
 }
