@@ -122,7 +122,10 @@ public final class FeedImporter {
             FeedFetcher.Fetched fetched = fetcher.fetch(feed.url(), site.trustedFeedHosts(),
                     status.map(FeedStatus::etag).orElse(null), status.map(FeedStatus::lastModified).orElse(null));
             if (fetched.notModified()) {
-                return unchanged(feed, status.orElseThrow().checksum(), fetched);
+                if (status.isEmpty()) {
+                    throw new DoorstepException("the feed's server answered 304 Not Modified to a request that named no earlier copy");
+                }
+                return unchanged(feed, status.get().checksum(), fetched);
             }
             return importText(site, feed, fetched.body(), fetched);
         });

@@ -135,7 +135,7 @@ final class JdbcEventStore implements EventStore {
             ContentVersions.bump(connection, siteId);
             return null;
         });
-        versions.committed(siteId);
+        jdbc.afterCommit(() -> versions.committed(siteId));
     }
 
     @Override
@@ -181,7 +181,7 @@ final class JdbcEventStore implements EventStore {
                     feedImport.siteId(), feedImport.feedId());
         });
         if (!removals.isEmpty()) {
-            versions.committed(feedImport.siteId());
+            jdbc.afterCommit(() -> versions.committed(feedImport.siteId()));
         }
     }
 
@@ -209,7 +209,7 @@ final class JdbcEventStore implements EventStore {
             ContentVersions.bump(connection, event.siteId());
             return Jdbc.update(connection, INSERT, row);
         });
-        versions.committed(event.siteId());
+        jdbc.afterCommit(() -> versions.committed(event.siteId()));
     }
 
     @Override
@@ -218,7 +218,7 @@ final class JdbcEventStore implements EventStore {
             ContentVersions.bump(connection, siteId);
             return Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
         });
-        versions.committed(siteId);
+        jdbc.afterCommit(() -> versions.committed(siteId));
     }
 
     private static Object[] row(Event event) {

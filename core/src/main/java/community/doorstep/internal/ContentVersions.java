@@ -36,7 +36,10 @@ public final class ContentVersions {
         Jdbc.update(connection, "update doorstep_site set content_version = content_version + 1 where id = ?", siteId);
     }
 
-    /** Forgets the version read last, once a change has committed, so this JVM sees its own change at once. */
+    /**
+     * Forgets the version read last, once a change has committed (the stores call it after the outermost commit),
+     * so this JVM sees its own change at once.
+     */
     public void committed(String siteId) {
         read.remove(siteId);
     }

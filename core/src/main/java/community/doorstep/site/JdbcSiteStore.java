@@ -132,7 +132,7 @@ final class JdbcSiteStore implements SiteStore {
     }
 
     private void changed(String siteId) {
-        versions.committed(siteId);
+        jdbc.afterCommit(() -> versions.committed(siteId));
     }
 
     @Override

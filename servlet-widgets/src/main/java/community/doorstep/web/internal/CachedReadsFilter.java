@@ -104,8 +104,9 @@ public final class CachedReadsFilter extends HttpFilter {
         }
         LocalDate day = LocalDate.now(doorstep.clock().withZone(state.zone()));
         String language = String.valueOf(request.getHeader("Accept-Language"));
-        // widget pages carry absolute feed links (webcal:), so the host they were asked for is part of the key
-        String host = String.valueOf(request.getHeader("Host"));
+        // widget pages carry absolute links (webcal: feeds, JSON-LD), built from the scheme, host and port the
+        // container made of the request: those are part of the key
+        String host = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         // only the parameters pages read: made-up ones neither fill the cache nor split its entries
         String key = path + "?" + known.key(request) + "\n" + language.substring(0, Math.min(100, language.length()))
                 + "\n" + host.substring(0, Math.min(200, host.length()));

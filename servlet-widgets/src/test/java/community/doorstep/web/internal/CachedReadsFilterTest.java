@@ -62,7 +62,8 @@ class CachedReadsFilterTest {
 
     private static HttpServletRequest request() {
         Map<String, Object> answers = Map.of("getRequestURI", "/doorstep/w/hulme/events", "getContextPath", "",
-                "getMethod", "GET", "getParameterMap", Map.of());
+                "getMethod", "GET", "getParameterMap", Map.of(), "getScheme", "http", "getServerName", "127.0.0.1",
+                "getServerPort", 8080);
         return (HttpServletRequest) Proxy.newProxyInstance(CachedReadsFilterTest.class.getClassLoader(),
                 new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> answers.get(method.getName()));
     }
