@@ -1,14 +1,13 @@
 package community.doorstep.access;
 
 import community.doorstep.ForbiddenException;
+import community.doorstep.internal.Digests;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -65,10 +64,7 @@ public final class AccessService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        // tokens are URL-safe base64, so their UTF-8 bytes are their ASCII ones
+        return Digests.sha256Hex(token);
     }
 }

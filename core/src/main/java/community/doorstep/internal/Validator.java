@@ -71,9 +71,14 @@ public final class Validator {
         if (value == null) {
             return required(field, null);
         }
-        that(SLUG.matcher(value).matches(), field, "slug",
+        that(isSlug(value), field, "slug",
                 field + " must be 1 to 64 lower-case letters, digits or inner hyphens, not \"" + abbreviate(value) + "\"");
         return value;
+    }
+
+    /** Whether the text has the shape of every id Doorstep hands out (sites, tags, areas, organisations, feeds). */
+    public static boolean isSlug(String value) {
+        return SLUG.matcher(value).matches();
     }
 
     /** As {@link #slug}, but {@code null} is allowed. */

@@ -70,14 +70,8 @@ public final class Stores implements AutoCloseable {
             throw new DoorstepException("cannot create the database directory " + absolute + ": " + e.getMessage(), e);
         }
         // WRITE_DELAY=0: a commit is on disk before it returns, so an acknowledged write survives a killed process.
-        String url = "jdbc:h2:file:" + absolute.resolve(EMBEDDED_NAME) + ";WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "doorstep", "");
-        try {
-            migrate(pool, false, "the embedded database in " + absolute);
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
+        JdbcConnectionPool pool = migratedH2("jdbc:h2:file:" + absolute.resolve(EMBEDDED_NAME) + ";WRITE_DELAY=0",
+                "the embedded database in " + absolute);
         return new Stores(pool, pool::dispose);
     }
 
@@ -86,13 +80,7 @@ public final class Stores implements AutoCloseable {
      * work, since db-scheduler needs a database. Not for host applications.
      */
     public static Stores inMemoryDatabase(String name) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "doorstep", "");
-        try {
-            migrate(pool, false, "the in-memory database " + name);
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
+        JdbcConnectionPool pool = migratedH2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "the in-memory database " + name);
         return new Stores(pool, () -> {
             try (Connection connection = pool.getConnection()) {
                 connection.createStatement().execute("shutdown");
@@ -100,6 +88,18 @@ public final class Stores implements AutoCloseable {
                 pool.dispose();
             }
         });
+    }
+
+    /** A pool on an H2 database that Doorstep owns alone, its schema brought up to date; disposed if that fails. */
+    private static JdbcConnectionPool migratedH2(String url, String what) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "doorstep", "");
+        try {
+            migrate(pool, false, what);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return pool;
     }
 
     /** Whether data are kept in memory only. */

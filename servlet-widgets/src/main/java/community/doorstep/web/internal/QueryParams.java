@@ -2,6 +2,7 @@ package community.doorstep.web.internal;
 
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
+import community.doorstep.internal.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.LocalDate;
@@ -14,15 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads query parameters as text and checks them here rather than in Jersey, so every mistake comes back
  * as one 400 naming each parameter at fault. A blank value counts as absent, as an empty form field does.
  */
 public final class QueryParams {
-    /** The shape of every id Doorstep hands out for sites, tags, areas and organisations. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     /** Exactly YYYY-MM-DD: four-digit years keep every date within what instants can hold. */
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
@@ -130,7 +128,7 @@ public final class QueryParams {
 
     /** Whether the value has the shape of an id. */
     public static boolean isSlug(String value) {
-        return SLUG.matcher(value).matches();
+        return Validator.isSlug(value);
     }
 
     private boolean isSlug(String name, String value) {

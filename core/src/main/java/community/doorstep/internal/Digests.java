@@ -1,0 +1,21 @@
+package community.doorstep.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Hashes kept in place of secrets and contacts (link tokens, gone endpoints): SHA-256, as hex. */
+public final class Digests {
+    private Digests() {
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes, as 64 lower-case hex digits. */
+    public static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}
