@@ -9,6 +9,8 @@ import community.doorstep.events.EventStore;
 import community.doorstep.events.FeedImporter;
 import community.doorstep.events.Submissions;
 import community.doorstep.events.ical.FeedFetcher;
+import community.doorstep.help.HelpService;
+import community.doorstep.help.HelpStore;
 import community.doorstep.notify.Notifier;
 import community.doorstep.notify.Outbox;
 import community.doorstep.notify.OutboxStore;
@@ -47,6 +49,7 @@ public final class Doorstep implements AutoCloseable {
     private final Clock clock;
     private final SiteService sites;
     private final EventService events;
+    private final HelpService help;
     private final AccessService access;
     private final DueWork dueWork;
     private final Outbox outbox;
@@ -80,6 +83,9 @@ public final class Doorstep implements AutoCloseable {
                 new FeedImporter(sites, eventStore, clock, fetcher, dueWork,
                         builder.feedRefreshInterval));
         moderation.register(events.submissions());
+        this.help = new HelpService(sites, HelpStore.of(stores), clock, access, stores, outbox, dueWork);
+        moderation.register(help.offerModeration());
+        moderation.register(help.requestModeration());
     }
 
     public static Builder builder() {
@@ -94,6 +100,11 @@ public final class Doorstep implements AutoCloseable {
     /** The community calendar. */
     public EventService events() {
         return events;
+    }
+
+    /** The help board: offers and requests of help, claims, the coordinator's desk. */
+    public HelpService help() {
+        return help;
     }
 
     /** Secret links: organiser links, manage links, admin tokens. */

@@ -6,6 +6,14 @@ public enum Capability {
     ORGANISER,
     /** Edit or withdraw one suggested event (the manage link a resident gets after submitting). */
     SUBMISSION,
+    /** Manage one offer of help: its claims, their messages, withdrawing it (the giver's manage link). */
+    OFFER,
+    /** Follow one claim on an offer: its messages, cancelling it (the claimant's manage link). */
+    CLAIM,
+    /** Manage one request for help (the requester's manage link). */
+    HELP_REQUEST,
+    /** Follow one answer to a request for help (the helper's manage link). */
+    HELPER,
     /** Coordinate a whole site: moderation, organisations, feeds (the standalone admin token). */
     SITE_ADMIN
 }

@@ -86,7 +86,8 @@ public record Address(Channel channel, String target, String secret) {
         return "Address[channel=" + channel + "]";
     }
 
-    private static boolean isEmailAddress(String value) {
+    /** Whether the text is one email address: one {@code @} with something either side, and no spaces. */
+    public static boolean isEmailAddress(String value) {
         int at = value.indexOf('@');
         if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1) {
             return false;
