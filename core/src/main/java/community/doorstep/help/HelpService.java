@@ -231,6 +231,12 @@ public final class HelpService {
         return store.claim(siteId, grant.subjectId()).orElseThrow(() -> new NotFoundException("this claim has been removed"));
     }
 
+    /** The offer a claimant's link claimed from, whatever state it is in now. */
+    public Offer offerOfClaim(String siteId, String claimToken) {
+        Claim claim = claimByToken(siteId, claimToken);
+        return store.offer(siteId, claim.offerId()).orElseThrow(() -> new NotFoundException("this offer has been removed"));
+    }
+
     /** The giver confirms a held claim; the claimant is told. */
     public Claim confirmClaim(String siteId, String giverToken, String claimId) {
         Offer offer = offerByToken(siteId, giverToken);
@@ -498,6 +504,13 @@ public final class HelpService {
         return offer.details().category().equals(request.details().category())
                 && offer.details().dietary().containsAll(request.details().dietary())
                 && offer.details().window().fallsBetween(today, request.details().neededBy());
+    }
+
+    /** Requests a coordinator matched that wait to be handed over: where the desk records a no-show. */
+    public List<HelpRequest> confirmedMatches(String siteId) {
+        sites.requireSite(siteId);
+        return store.requests(siteId, EnumSet.of(RequestState.CONFIRMED)).stream()
+                .filter(request -> request.claimId() != null).toList();
     }
 
     /** A coordinator puts an offer to the requester before confirming it; the requester is told. */

@@ -106,6 +106,10 @@ public final class DoorstepCommand {
                 description = "extra events and a /baseline servlet for bench/web.sh")
         int loadTestEvents;
 
+        @Option(names = "--no-rate-limits",
+                description = "lift the limits on anonymous writes (suggestions, offers, claims): for load tests only")
+        boolean noRateLimits;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 

@@ -64,7 +64,25 @@ public final class DoorstepWeb {
      * @param authorizer asked on every request to the coordinator page without a token
      */
     public static void mount(ServletContext context, String prefix, Doorstep doorstep, Authorizer authorizer) {
+        mount(context, prefix, doorstep, authorizer, WriteLimits.ON);
+    }
+
+    /** Whether anonymous writes (suggestions, offers, claims) are limited per site and client. */
+    public enum WriteLimits {
+        /** Limited: always, in production. */
+        ON,
+        /** Not limited at all: only for load tests and benchmarks against a throwaway server. */
+        OFF_FOR_LOAD_TESTS
+    }
+
+    /**
+     * As {@link #mount(ServletContext, String, Doorstep, Authorizer)}, choosing whether anonymous writes are
+     * limited; {@link WriteLimits#OFF_FOR_LOAD_TESTS} is for load tests only.
+     */
+    public static void mount(ServletContext context, String prefix, Doorstep doorstep, Authorizer authorizer,
+                             WriteLimits limits) {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(authorizer, "authorizer");
         Objects.requireNonNull(doorstep, "doorstep");
         String path = normalise(Objects.requireNonNull(prefix, "prefix"));
@@ -88,7 +106,8 @@ public final class DoorstepWeb {
         cache.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, pattern);
 
         ServletRegistration.Dynamic servlet = context.addServlet(name,
-                new ServletContainer(WebApplication.create(doorstep, authorizer, features)));
+                new ServletContainer(WebApplication.create(doorstep, authorizer, features,
+                limits == WriteLimits.ON)));
         if (servlet == null) {
             throw new IllegalStateException("a servlet named \"" + name + "\" is already registered");
         }

@@ -1,6 +1,7 @@
 package community.doorstep.web;
 
 import community.doorstep.web.events.EventsWeb;
+import community.doorstep.web.help.HelpWeb;
 import community.doorstep.web.internal.WebFeature;
 
 import java.util.List;
@@ -15,6 +16,6 @@ final class WebFeatures {
     }
 
     static List<WebFeature> all() {
-        return List.of(new EventsWeb());
+        return List.of(new EventsWeb(), new HelpWeb());
     }
 }

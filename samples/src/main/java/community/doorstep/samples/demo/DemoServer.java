@@ -8,6 +8,7 @@ import community.doorstep.notify.Notifier;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.site.Site;
+import community.doorstep.web.Authorizer;
 import community.doorstep.web.DoorstepWeb;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -74,6 +75,15 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(String host, int port, Path dataDirectory, Clock clock, int loadTestEvents,
                                    Set<String> allowedOrigins) throws Exception {
+        return start(host, port, dataDirectory, clock, loadTestEvents, allowedOrigins, true);
+    }
+
+    /**
+     * As {@link #start(String, int, Path, Clock, int, Set)}; {@code writeLimits} false lifts the anonymous-write limits
+     * for load tests and benchmarks ({@code --no-rate-limits}).
+     */
+    public static DemoServer start(String host, int port, Path dataDirectory, Clock clock, int loadTestEvents,
+                                   Set<String> allowedOrigins, boolean writeLimits) throws Exception {
         DemoMail mail = DemoMail.start();
         Server server = new Server();
         server.setErrorHandler(new DoorstepErrorHandler(PREFIX));
@@ -104,7 +114,8 @@ public final class DemoServer implements AutoCloseable {
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
-                DoorstepWeb.mount(event.getServletContext(), PREFIX, doorstep);
+                DoorstepWeb.mount(event.getServletContext(), PREFIX, doorstep, Authorizer.NOBODY,
+                        writeLimits ? DoorstepWeb.WriteLimits.ON : DoorstepWeb.WriteLimits.OFF_FOR_LOAD_TESTS);
             }
         });
         server.setHandler(context);
@@ -119,6 +130,7 @@ public final class DemoServer implements AutoCloseable {
         String adminToken;
         try {
             seed(doorstep, base, allowedOrigins);
+            DemoHelp.seed(doorstep, SITE);
             if (loadTestEvents > 0) {
                 doorstep.events().feeds().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
             }
@@ -191,7 +203,9 @@ public final class DemoServer implements AutoCloseable {
                 "  Events widget in Welsh:  " + base.resolve(PREFIX + "/w/" + SITE + "/events?lang=cy"),
                 "  Calendar feed:           " + base.resolve(PREFIX + "/feeds/" + SITE + "/events.ics"),
                 "  JSON API:                " + base.resolve(PREFIX + "/api/v1/sites/" + SITE + "/events"),
+                "  Help board:              " + base.resolve(PREFIX + "/w/" + SITE + "/help"),
                 "  Coordinator page:        " + base.resolve(PREFIX + "/w/" + SITE + "/admin"),
+                "  Help desk:               " + base.resolve(PREFIX + "/w/" + SITE + "/help/desk/" + adminToken),
                 "  What the demo sent:      " + base.resolve("/outbox"),
                 "  Admin token (new each start, keep it private): " + adminToken,
                 "Stop with Ctrl+C; data stay in the data directory.");

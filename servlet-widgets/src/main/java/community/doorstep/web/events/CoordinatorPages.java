@@ -16,6 +16,7 @@ import community.doorstep.events.Occurrence;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.web.Authorizer;
+import community.doorstep.web.internal.CoordinatorDesk;
 import community.doorstep.web.internal.FormBody;
 import community.doorstep.web.internal.FormErrors;
 import community.doorstep.web.internal.Page;
@@ -56,42 +57,23 @@ final class CoordinatorPages {
         this.authorizer = authorizer;
     }
 
-    /** Where the coordinator's forms post back to, and how private the page is. */
-    private record Desk(String action, Widgets.Privacy privacy) {
-    }
-
     Response admin(Page page) {
-        return adminPage(page, tokenDesk(page), null, null, List.of(), Map.of(), 200);
+        return adminPage(page, CoordinatorDesk.byToken(page, doorstep, "admin"), null, null, List.of(), Map.of(), 200);
     }
 
     Response adminPost(Page page, FormBody body) {
-        return adminAction(page, tokenDesk(page), body);
+        return adminAction(page, CoordinatorDesk.byToken(page, doorstep, "admin"), body);
     }
 
     Response adminSignedIn(Page page) {
-        return adminPage(page, signedInDesk(page), null, null, List.of(), Map.of(), 200);
+        return adminPage(page, CoordinatorDesk.signedIn(page, authorizer, "admin"), null, null, List.of(), Map.of(), 200);
     }
 
     Response adminSignedInPost(Page page, FormBody body) {
-        return adminAction(page, signedInDesk(page), body);
+        return adminAction(page, CoordinatorDesk.signedIn(page, authorizer, "admin"), body);
     }
 
-    private Desk tokenDesk(Page page) {
-        String token = Routes.pathParam(page.request, "token");
-        doorstep.access().require(page.calendar.id(), Capability.SITE_ADMIN, token);
-        return new Desk(page.link("admin/" + token), PRIVATE);
-    }
-
-    private Desk signedInDesk(Page page) {
-        HttpServletRequest servlet = Widgets.servletRequest(page.request);
-        if (servlet == null || !authorizer.mayCoordinate(servlet, page.calendar.id())) {
-            // the same page as for a wrong token: nothing says the route exists
-            throw new NotFoundException("no coordinator page here");
-        }
-        return new Desk(page.link("admin"), SIGNED_IN);
-    }
-
-    private Response adminAction(Page page, Desk desk, FormBody body) {
+    private Response adminAction(Page page, CoordinatorDesk desk, FormBody body) {
         String siteId = page.calendar.id();
         String action = String.valueOf(body.get("action"));
         if (action.equals("approve") || action.equals("reject")) {
@@ -109,7 +91,7 @@ final class CoordinatorPages {
         return adminPage(page, desk, null, null, List.of(), Map.of(), 200);
     }
 
-    private Response addOrganisation(Page page, Desk desk, FormBody body) {
+    private Response addOrganisation(Page page, CoordinatorDesk desk, FormBody body) {
         String siteId = page.calendar.id();
         String id = body.get("id");
         String name = body.get("name");
@@ -145,7 +127,7 @@ final class CoordinatorPages {
         return adminPage(page, desk, page.t("admin.added", name), created, List.of(), Map.of(), 200);
     }
 
-    private Response adminPage(Page page, Desk desk, String notice, Map<String, String> created, List<FieldError> errors,
+    private Response adminPage(Page page, CoordinatorDesk desk, String notice, Map<String, String> created, List<FieldError> errors,
                                Map<String, String> values, int status) {
         String siteId = page.calendar.id();
         Map<String, Object> model = page.model(page.t("admin.title"));

@@ -1,7 +1,6 @@
 package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
-import community.doorstep.access.RateLimiter;
 import community.doorstep.web.internal.FormGuard;
 import community.doorstep.web.internal.EmbedWidget;
 import community.doorstep.web.internal.NavEntry;
@@ -58,7 +57,7 @@ public final class EventsWeb implements WebFeature {
 
         EventPages events = new EventPages(doorstep, widgets);
         // a burst of five suggestions, then one every two minutes, per site and client address
-        FormGuard suggestions = new FormGuard(widgets, new RateLimiter(doorstep.clock(), 5, Duration.ofMinutes(2)));
+        FormGuard suggestions = new FormGuard(widgets, routes.writeLimiter(5, Duration.ofMinutes(2)));
         SubmissionPages submit = new SubmissionPages(doorstep, widgets, suggestions);
         CoordinatorPages coordinators = new CoordinatorPages(doorstep, widgets, routes.authorizer());
         Resource.Builder site = routes.widgetPages();

@@ -16,9 +16,7 @@ import community.doorstep.web.internal.Widgets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +29,6 @@ import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
  * manage page behind that link ({@code w/{site}/manage/{token}}) to edit or withdraw.
  */
 final class SubmissionPages {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Doorstep doorstep;
     private final Widgets widgets;
     private final FormGuard guard;
@@ -55,7 +51,7 @@ final class SubmissionPages {
         if (FormGuard.isRobot(body)) {
             // looks exactly like success, so a bot learns nothing; the link leads nowhere; and it counts as a write
             guard.accepted(page);
-            return submitted(page, randomToken());
+            return submitted(page, FormGuard.decoyToken());
         }
         SubmissionForm form = SubmissionForm.read(body);
         if (form.submission() == null) {
@@ -157,12 +153,5 @@ final class SubmissionPages {
     private List<Map<String, Object>> organisationOptions(Page page, String selected) {
         return Page.options(doorstep.sites().organisations(page.calendar.id()).stream()
                 .map(organisation -> new String[]{organisation.id(), organisation.name()}).toList(), selected);
-    }
-
-    /** Shaped like a real token, so a filled honeypot gets a page no different from a real one. */
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,14 +1,25 @@
 package community.doorstep.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import community.doorstep.InvalidInputException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.glassfish.jersey.server.ContainerRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Collectors;
 
 /**
- * Turns the API's records into JSON bytes. Resources serialise explicitly, so the caching filter can hash
- * exactly the bytes that go out and no JSON provider on the host's classpath changes the output.
+ * Turns the API's records into JSON bytes, and request bodies into records. Resources serialise explicitly, so the
+ * caching filter can hash exactly the bytes that go out and no JSON provider on the host's classpath changes the
+ * output.
  */
-final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private Json() {
     }
@@ -18,6 +29,30 @@ final class Json {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the API's records always serialise", e);
+        }
+    }
+
+    /**
+     * The request's JSON body as a record; a body that is not JSON, or has a field of the wrong type or one the record
+     * does not know, is a 400 naming the field. Values are never echoed: they can be contacts.
+     */
+    public static <T> T read(ContainerRequestContext request, Class<T> type) {
+        InputStream body = request instanceof ContainerRequest container ? container.getEntityStream() : request.getEntityStream();
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw InvalidInputException.of("body", "json", "the body must be a JSON object");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(reference -> reference.getFieldName() != null
+                    ? reference.getFieldName() : String.valueOf(reference.getIndex())).collect(Collectors.joining("."));
+            throw InvalidInputException.of(field.isEmpty() ? "body" : field, "json",
+                    (field.isEmpty() ? "the body" : field) + " is not what this API takes here (see its documentation)");
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of("body", "json", "the body must be a JSON object");
+        } catch (IOException e) {
+            throw InvalidInputException.of("body", "json", "the body could not be read");
         }
     }
 }

@@ -99,6 +99,11 @@ public final class Page {
         return new Page(request, calendar, locale, Theme.read(query), requested, words, nav, known);
     }
 
+    /** The language the page speaks. */
+    public Locale locale() {
+        return locale;
+    }
+
     /** The site the page is for. */
     public Site site() {
         return calendar.site();

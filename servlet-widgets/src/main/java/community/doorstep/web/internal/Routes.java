@@ -38,6 +38,17 @@ public final class Routes {
                 .handledBy(new Handler(handler)).build();
     }
 
+    /** A JSON post at {@code path} under {@code parent}, answered in JSON. */
+    public static void postJson(Resource.Builder parent, String path, Function<ContainerRequestContext, Response> handler) {
+        parent.addChildResource(path).addMethod(HttpMethod.POST).consumes(JSON).produces(JSON)
+                .handledBy(new Handler(handler)).build();
+    }
+
+    /** A post that takes no body at {@code path} under {@code parent}, answered in JSON. */
+    public static void postAction(Resource.Builder parent, String path, Function<ContainerRequestContext, Response> handler) {
+        parent.addChildResource(path).addMethod(HttpMethod.POST).produces(JSON).handledBy(new Handler(handler)).build();
+    }
+
     /** A parameter of the route's path, such as {@code site}. */
     public static String pathParam(ContainerRequestContext request, String name) {
         return request.getUriInfo().getPathParameters().getFirst(name);
@@ -51,6 +62,11 @@ public final class Routes {
     /** Bodies go out as bytes so {@link CachingFilter} can tag exactly what is sent. */
     public static Response json(Object body) {
         return Response.ok(Json.bytes(body), JSON).build();
+    }
+
+    /** A 201 with a JSON body, for what a post created. */
+    public static Response created(Object body) {
+        return Response.status(201).entity(Json.bytes(body)).type(JSON).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     /** An iCal body. */

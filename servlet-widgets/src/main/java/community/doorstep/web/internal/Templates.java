@@ -56,14 +56,20 @@ final class Templates {
         return loader;
     }
 
+    /** The words of the page being rendered on this thread: Pebble's macros see only their arguments, not the page's. */
+    private static final ThreadLocal<ResourceBundle> RENDERING = new ThreadLocal<>();
+
     /** Renders a template to UTF-8 bytes. */
     byte[] render(String name, Map<String, Object> model, Locale locale) {
         PebbleTemplate template = engine.getTemplate(name);
         StringWriter out = new StringWriter();
+        RENDERING.set((ResourceBundle) model.get(MESSAGES));
         try {
             template.evaluate(out, model, locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            RENDERING.remove();
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -87,6 +93,9 @@ final class Templates {
         public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
             String key = String.valueOf(args.get("0"));
             ResourceBundle bundle = (ResourceBundle) context.getVariable(MESSAGES);
+            if (bundle == null) {
+                bundle = RENDERING.get();
+            }
             List<Object> values = new ArrayList<>();
             for (int i = 1; args.containsKey(String.valueOf(i)); i++) {
                 values.add(args.get(String.valueOf(i)));

@@ -18,13 +18,14 @@ public final class WebApplication {
     }
 
     /** The application for one mount, with the given features' routes, pages and words. */
-    public static ResourceConfig create(Doorstep doorstep, Authorizer authorizer, List<WebFeature> features) {
+    public static ResourceConfig create(Doorstep doorstep, Authorizer authorizer, List<WebFeature> features,
+                                        boolean writeLimits) {
         ResourceConfig config = new ResourceConfig();
         // the templates a host puts on its own class path come first, so they are looked up with its loader
         ClassLoader host = Thread.currentThread().getContextClassLoader();
         Templates templates = new Templates(host != null ? host : WebApplication.class.getClassLoader());
         Widgets widgets = new Widgets(doorstep, templates, new Messages(features), features);
-        WebRoutes routes = new WebRoutes(doorstep, authorizer, widgets);
+        WebRoutes routes = new WebRoutes(doorstep, authorizer, widgets, writeLimits);
         new SiteApi(doorstep).addTo(routes.api());
         new HealthApi(doorstep).addTo(routes.resource("api/v1/health"));
         widgets.addRoutes(routes);

@@ -2,7 +2,10 @@ package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
 import community.doorstep.web.Authorizer;
+import community.doorstep.access.RateLimiter;
 import org.glassfish.jersey.server.model.Resource;
+
+import java.time.Duration;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +23,12 @@ public final class WebRoutes {
     private final Doorstep doorstep;
     private final Authorizer authorizer;
     private final Widgets widgets;
+    private final boolean writeLimits;
     private final Map<String, Resource.Builder> resources = new LinkedHashMap<>();
 
-    WebRoutes(Doorstep doorstep, Authorizer authorizer, Widgets widgets) {
+    WebRoutes(Doorstep doorstep, Authorizer authorizer, Widgets widgets, boolean writeLimits) {
         this.doorstep = doorstep;
+        this.writeLimits = writeLimits;
         this.authorizer = authorizer;
         this.widgets = widgets;
     }
@@ -41,6 +46,14 @@ public final class WebRoutes {
     /** Rendering, headers, error pages and form checks for widget pages. */
     public Widgets widgets() {
         return widgets;
+    }
+
+    /**
+     * A limit on anonymous writes per site and client: a burst, then one write per {@code refill}. A mount made for
+     * load tests has none (the demo's {@code --no-rate-limits}, which says so loudly).
+     */
+    public RateLimiter writeLimiter(int burst, Duration refill) {
+        return new RateLimiter(doorstep.clock(), writeLimits ? burst : Integer.MAX_VALUE / 2, refill);
     }
 
     /** The resource at a path under the mount, such as {@code feeds/{site}}: the same one each time it is asked for. */
