@@ -5,7 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setup, SITE, DEMO_NOW } from './support.mjs';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { setup, SITE, DEMO_NOW, ROOT, hostPage, widgetFrames } from './support.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -208,4 +210,32 @@ test('a giver offers meals, a resident in another browser context claims two, th
   const collected = await a.locator('article', { has: a.getByRole('heading', { name: 'Sam: 2' }) }).innerText();
   assert.match(collected, /Collected/);
   assert.equal(await a.getByRole('button', { name: 'Mark as collected' }).count(), 0);
+});
+
+test('the same two-line snippet embeds the help board on a host page of another origin', async () => {
+  env.pages.set('/help.html', { html: hostPage(env.demo, `<div data-doorstep="help" data-site="${SITE}">`
+    + '<a href="/help">Help near you</a></div>') });
+  const context = await env.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.host}/help.html`);
+  const [{ handle, frame }] = await widgetFrames(page, 1);
+  assert.match(await handle.getAttribute('src'), /\/doorstep\/w\/hulme\/help\?/);
+  assert.ok(await handle.getAttribute('title'), 'the frame has a title');
+  assert.match(await frame.locator('h1').innerText(), /Help board/);
+  assert.ok(await frame.getByRole('link', { name: 'Hot meals' }).count() > 0, 'the seeded meals are on the board');
+  assert.deepEqual(await context.cookies(), []);
+});
+
+test('screenshots of the help board at desktop and phone width', async () => {
+  const directory = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(directory, { recursive: true });
+  for (const [name, width] of [['help-desktop', 1280], ['help-phone', 390]]) {
+    const context = await env.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${widgets}/help`);
+    await page.waitForSelector('main h1');
+    await page.screenshot({ path: join(directory, `${name}.png`) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${name}: no sideways scrolling`);
+  }
 });
