@@ -5,6 +5,9 @@
 #   bench/core.sh WindowQuery              # only benchmarks matching a regular expression
 #   bench/core.sh -f 3 -i 10 ImportBenchmark
 #   bench/core.sh -l                       # list the benchmarks; bench/core.sh -h for every JMH option
+#   bench/core.sh --claims [rounds claimants quantity pool]
+#                                          # claims under contention on PostgreSQL against a one-row-update
+#                                          # baseline (ClaimContention; defaults 30 200 10 16), not JMH
 #
 # Defaults: 1 fork, 3 warm-up iterations of 2 s, 5 measured iterations of 2 s, results as JSON in
 # core/target/bench/jmh-results.json. Any of these given on the command line replaces the default.
@@ -30,6 +33,12 @@ mvn -q -B -Pbench -pl core -am test-compile
 mvn -q -B -Pbench -pl core dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$root/$classpath_file"
 classpath="core/target/bench/test-classes:core/target/bench/classes:$(cat "$classpath_file")"
+
+if [[ "${1:-}" == "--claims" ]]; then
+    shift
+    java -cp "$classpath" community.doorstep.bench.ClaimContention "$@"
+    exit 0
+fi
 
 given() {
     local option="$1" arg

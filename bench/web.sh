@@ -25,7 +25,8 @@ fi
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 data="$(mktemp -d /tmp/doorstep-load.XXXXXX)"
 log="$data/demo.log"
-./doorstep demo --host 127.0.0.1 --port "$port" --data "$data/db" --load-test-events "$EVENTS" >"$log" 2>&1 &
+# no write limits: the claims check below sends 200 claims from one address at once
+./doorstep demo --host 127.0.0.1 --port "$port" --data "$data/db" --load-test-events "$EVENTS" --no-rate-limits >"$log" 2>&1 &
 demo=$!
 cleanup() { kill "$demo" 2>/dev/null || true; wait "$demo" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
@@ -69,6 +70,26 @@ measure "events widget (HTML)" "$widget"
 measure "events JSON" "$json"
 measure "events JSON, If-None-Match" "$json" "If-None-Match: $etag"
 measure "events JSON, limit=200" "$json&limit=200"
+measure "help board (HTML)" "$base/doorstep/w/hulme/help"
 
 baseline="$(awk 'NR == 1 { print $NF }' "$data/results")"
 awk -v base="$baseline" 'NR > 1 { rps = $NF; $NF = ""; printf "%-28s %6.1f %% of the baseline\n", $0, 100 * rps / base }' "$data/results"
+
+# 200 concurrent claims of one unit over HTTP against an offer of 10: exactly 10 are granted (201), 190 refused (409)
+offers="$base/doorstep/api/v1/sites/hulme/offers"
+expires="$(date -u -d '+2 days' +%FT%TZ)"
+offer="$(curl -s -H 'Content-Type: application/json' -d "{\"title\": \"Load test meals\", \"category\": \"meals\",
+  \"area\": \"Hulme\", \"quantity\": 10, \"window\": {\"date\": \"$(date -u -d '+1 day' +%F)\", \"start\": \"17:00\",
+  \"end\": \"18:30\"}, \"expiresAt\": \"$expires\", \"giverName\": \"Load test\", \"contact\": \"0161 496 0000\"}" "$offers" \
+  | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')"
+[ -n "$offer" ] || { echo "could not post the load-test offer" >&2; exit 1; }
+started="$(date +%s.%N)"
+seq 1 200 | xargs -P 200 -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
+  -d '{"quantity": 1, "name": "Resident {}"}' "$offers/$offer/claims" >"$data/claims"
+ended="$(date +%s.%N)"
+granted="$(grep -c '^201 ' "$data/claims" || true)"
+refused="$(grep -c '^409 ' "$data/claims" || true)"
+p99="$(awk '{ print $2 }' "$data/claims" | sort -n | awk '{ t[NR] = $1 } END { i = int(NR * 0.99 + 0.999); print t[i] * 1000 }')"
+printf '200 concurrent claims over HTTP on an offer of 10: %s granted, %s refused (409), all in %.2f s, p99 %.0f ms\n' \
+  "$granted" "$refused" "$(awk -v a="$started" -v b="$ended" 'BEGIN { print b - a }')" "$p99"
+[ "$granted" = 10 ] && [ "$refused" = 190 ] || { echo "the offer was oversubscribed or a claim failed otherwise" >&2; exit 1; }

@@ -47,11 +47,18 @@ final class BenchStores {
     static final class Site implements AutoCloseable {
         final Doorstep doorstep;
         final String description;
+        /** The database under it, for a baseline measured on the same one; {@code null} in memory. */
+        final javax.sql.DataSource dataSource;
         private final List<Cleanup> cleanups;
 
         private Site(Doorstep doorstep, String description, List<Cleanup> cleanups) {
+            this(doorstep, description, null, cleanups);
+        }
+
+        private Site(Doorstep doorstep, String description, javax.sql.DataSource dataSource, List<Cleanup> cleanups) {
             this.doorstep = doorstep;
             this.description = description;
+            this.dataSource = dataSource;
             this.cleanups = cleanups;
         }
 
@@ -88,7 +95,7 @@ final class BenchStores {
                 case MEMORY -> new Site(BenchSites.withSite(builder().stores(Stores.inMemory()).build()),
                         "in-memory stores", cleanups);
                 case H2 -> openH2(cleanups);
-                case POSTGRES -> openPostgres(cleanups);
+                case POSTGRES -> openPostgres(cleanups, 4);
                 default -> throw new IllegalArgumentException("store must be " + MEMORY + ", " + H2 + " or "
                         + POSTGRES + ", not " + store);
             };
@@ -115,7 +122,18 @@ final class BenchStores {
         return new Site(BenchSites.withSite(doorstep), "embedded H2 in " + directory, cleanups);
     }
 
-    private static Site openPostgres(List<Cleanup> cleanups) {
+    /** A fresh, empty site on PostgreSQL with a pool of this many connections. */
+    static Site postgres(int poolSize) {
+        List<Cleanup> cleanups = new ArrayList<>();
+        try {
+            return openPostgres(cleanups, poolSize);
+        } catch (RuntimeException e) {
+            new Site(null, POSTGRES, cleanups).close();
+            throw e;
+        }
+    }
+
+    private static Site openPostgres(List<Cleanup> cleanups, int poolSize) {
         String url = System.getenv("DOORSTEP_TEST_POSTGRES_URL");
         String user = env("DOORSTEP_TEST_POSTGRES_USER", "postgres");
         String password = env("DOORSTEP_TEST_POSTGRES_PASSWORD", "");
@@ -131,13 +149,13 @@ final class BenchStores {
         config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("bench-" + schema);
         HikariDataSource pool = new HikariDataSource(config);
         cleanups.add(pool::close);
         Doorstep doorstep = builder().dataSource(pool).build();
         cleanups.add(doorstep::close);
-        return new Site(BenchSites.withSite(doorstep), "PostgreSQL schema " + schema, cleanups);
+        return new Site(BenchSites.withSite(doorstep), "PostgreSQL schema " + schema, pool, cleanups);
     }
 
     private static void execute(String url, String user, String password, String sql) {

@@ -10,14 +10,15 @@ import java.util.Set;
 /**
  * Where the help board keeps its settings, offers, claims, requests, threads and counts. Implementations are
  * thread-safe, and {@link #hold} and {@link #moveClaim} are atomic: an offer is never oversubscribed, and a claim
- * moves from a state at most once, whatever the concurrency and however many nodes share the store.
+ * moves from a state at most once, whatever the concurrency and however many nodes share the store. Every change the
+ * board shows moves the site's content version, so cached pages of the board are never served stale.
  */
 public interface HelpStore {
     /** The store this feature keeps on the chosen storage: in memory, or in its tables over JDBC. */
     static HelpStore of(Stores stores) {
         return stores.shared(HelpStore.class, () -> stores.memoryOnly()
-                ? new MemoryHelpStore()
-                : new JdbcHelpStore(stores.database()));
+                ? new MemoryHelpStore(stores.contentVersions())
+                : new JdbcHelpStore(stores.database(), stores.contentVersions()));
     }
 
     Optional<HelpSettings> settings(String siteId);

@@ -1,7 +1,10 @@
 package community.doorstep.help;
 
 import community.doorstep.access.ModerationState;
+import community.doorstep.internal.ContentVersions;
 import community.doorstep.internal.Jdbc;
+
+import java.sql.Connection;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,11 +34,19 @@ final class JdbcHelpStore implements HelpStore {
             + " quantity - (held + ?) - (confirmed + ?) <= 0 then 'FULL' else 'OPEN' end else state end";
 
     private final Jdbc jdbc;
+    private final ContentVersions versions;
     private final boolean h2;
 
-    JdbcHelpStore(Jdbc jdbc) {
+    JdbcHelpStore(Jdbc jdbc, ContentVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
         this.h2 = jdbc.isH2();
+    }
+
+    /** What the board shows changed: the site's content version moves in the same transaction. */
+    private void changed(Connection connection, String siteId) throws SQLException {
+        ContentVersions.bump(connection, siteId);
+        jdbc.afterCommit(() -> versions.committed(siteId));
     }
 
     @Override
@@ -60,6 +71,7 @@ final class JdbcHelpStore implements HelpStore {
                 .collect(Collectors.joining("\n"));
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "delete from doorstep_help_settings where site_id = ?", settings.siteId());
+            changed(connection, settings.siteId());
             return Jdbc.update(connection, "insert into doorstep_help_settings (site_id, mode, moderate, hold_minutes,"
                             + " retention_days, categories) values (?, ?, ?, ?, ?, ?)", settings.siteId(),
                     settings.mode().name(), settings.moderateListings(), settings.holdMinutes(), settings.retentionDays(),
@@ -71,13 +83,16 @@ final class JdbcHelpStore implements HelpStore {
     public void addOffer(Offer offer) {
         OfferDetails d = offer.details();
         HelpWindow w = d.window();
-        jdbc.update("insert into doorstep_help_offer (" + OFFER_COLUMNS + ") values"
+        jdbc.inTransaction(connection -> {
+            changed(connection, offer.siteId());
+            return Jdbc.update(connection, "insert into doorstep_help_offer (" + OFFER_COLUMNS + ") values"
                         + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 offer.siteId(), offer.id(), d.title(), d.details(), d.category(), d.area(), d.quantity(), offer.held(),
                 offer.confirmed(), w.date(), w.weekday() == null ? null : w.weekday().getValue(), w.start().toString(),
                 w.end().toString(), d.expiresAt().toEpochMilli(), names(d.dietary()), d.allergens(), d.handover().name(),
                 d.giverName(), d.contact().email(), d.contact().phone(), offer.state().name(), offer.moderation().name(),
                 offer.createdAt().toEpochMilli(), millis(offer.closedAt()));
+        });
     }
 
     private static Offer offer(ResultSet row) throws SQLException {
@@ -110,9 +125,15 @@ final class JdbcHelpStore implements HelpStore {
 
     @Override
     public boolean updateOffer(Offer offer, Set<OfferState> from) {
-        return jdbc.inTransaction(connection -> Jdbc.update(connection, "update doorstep_help_offer set state = ?,"
-                        + " moderation = ?, closed_at = ? where site_id = ? and id = ? and state in (" + in(from) + ")",
-                offer.state().name(), offer.moderation().name(), millis(offer.closedAt()), offer.siteId(), offer.id())) == 1;
+        return jdbc.inTransaction(connection -> {
+            boolean updated = Jdbc.update(connection, "update doorstep_help_offer set state = ?, moderation = ?,"
+                            + " closed_at = ? where site_id = ? and id = ? and state in (" + in(from) + ")",
+                    offer.state().name(), offer.moderation().name(), millis(offer.closedAt()), offer.siteId(), offer.id()) == 1;
+            if (updated) {
+                changed(connection, offer.siteId());
+            }
+            return updated;
+        });
     }
 
     @Override
@@ -128,6 +149,7 @@ final class JdbcHelpStore implements HelpStore {
             if (taken == 0) {
                 return false;
             }
+            changed(connection, claim.siteId());
             Contact contact = claim.details().contact();
             Jdbc.update(connection, "insert into doorstep_help_claim (site_id, id, offer_id, quantity, name,"
                             + " contact_email, contact_phone, state, held_until, created_at, closed_at, giver_shares,"
@@ -175,6 +197,7 @@ final class JdbcHelpStore implements HelpStore {
                 Jdbc.update(connection, "update doorstep_help_offer set held = held + ?, confirmed = confirmed + ?, "
                                 + RESTATE + " where site_id = ? and id = ?", held, confirmed, held, confirmed,
                         claim.siteId(), claim.offerId());
+                changed(connection, claim.siteId());
             }
             return moved == 1;
         });
@@ -189,13 +212,16 @@ final class JdbcHelpStore implements HelpStore {
     @Override
     public void addRequest(HelpRequest request) {
         RequestDetails d = request.details();
-        jdbc.update("insert into doorstep_help_request (site_id, id, need, details, category, area, needed_by, urgency,"
-                        + " for_someone_else, dietary, name, contact_email, contact_phone, state, moderation, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.inTransaction(connection -> {
+            changed(connection, request.siteId());
+            return Jdbc.update(connection, "insert into doorstep_help_request (site_id, id, need, details, category,"
+                        + " area, needed_by, urgency, for_someone_else, dietary, name, contact_email, contact_phone, state,"
+                        + " moderation, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 request.siteId(), request.id(), d.need(), d.details(), d.category(), d.area(), d.neededBy(),
                 d.urgency().name(), d.forSomeoneElse(), names(d.dietary()), d.name(),
                 d.contact() == null ? null : d.contact().email(), d.contact() == null ? null : d.contact().phone(),
                 request.state().name(), request.moderation().name(), request.createdAt().toEpochMilli());
+        });
         if (request.offerId() != null || request.helper() != null || request.closedAt() != null) {
             updateRequest(request, EnumSet.allOf(RequestState.class));
         }
@@ -233,14 +259,20 @@ final class JdbcHelpStore implements HelpStore {
     public boolean updateRequest(HelpRequest request, Set<RequestState> from) {
         Helper helper = request.helper();
         Contact helperContact = helper == null ? null : helper.contact();
-        return jdbc.inTransaction(connection -> Jdbc.update(connection, "update doorstep_help_request set state = ?,"
+        return jdbc.inTransaction(connection -> {
+            boolean updated = Jdbc.update(connection, "update doorstep_help_request set state = ?,"
                         + " offer_id = ?, claim_id = ?, helper_name = ?, helper_email = ?, helper_phone = ?,"
                         + " requester_shares = ?, helper_shares = ?, moderation = ?, closed_at = ?"
                         + " where site_id = ? and id = ? and state in (" + in(from) + ")",
                 request.state().name(), request.offerId(), request.claimId(), helper == null ? null : helper.name(),
                 helperContact == null ? null : helperContact.email(), helperContact == null ? null : helperContact.phone(),
                 names(request.requesterShares()), names(request.helperShares()), request.moderation().name(),
-                millis(request.closedAt()), request.siteId(), request.id())) == 1;
+                millis(request.closedAt()), request.siteId(), request.id()) == 1;
+            if (updated) {
+                changed(connection, request.siteId());
+            }
+            return updated;
+        });
     }
 
     @Override
@@ -290,6 +322,7 @@ final class JdbcHelpStore implements HelpStore {
             Jdbc.update(connection, "delete from doorstep_help_post where site_id = ? and thread_id in"
                     + " (select id from doorstep_help_claim where site_id = ? and offer_id = ?)", siteId, siteId, offerId);
             Jdbc.update(connection, "delete from doorstep_help_claim where site_id = ? and offer_id = ?", siteId, offerId);
+            changed(connection, siteId);
             return Jdbc.update(connection, "delete from doorstep_help_offer where site_id = ? and id = ?", siteId, offerId);
         });
     }
@@ -301,7 +334,11 @@ final class JdbcHelpStore implements HelpStore {
 
     @Override
     public void deleteRequest(String siteId, String requestId) {
-        deleteWithThread("doorstep_help_request", siteId, requestId);
+        jdbc.inTransaction(connection -> {
+            changed(connection, siteId);
+            deleteWithThread("doorstep_help_request", siteId, requestId);
+            return null;
+        });
     }
 
     private void deleteWithThread(String table, String siteId, String id) {

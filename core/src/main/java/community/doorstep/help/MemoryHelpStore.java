@@ -2,6 +2,7 @@ package community.doorstep.help;
 
 import community.doorstep.ConflictException;
 import community.doorstep.access.ModerationState;
+import community.doorstep.internal.ContentVersions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +16,17 @@ import java.util.Set;
 
 /** The help board in memory: one lock, so every change is atomic. */
 final class MemoryHelpStore implements HelpStore {
+    private final ContentVersions versions;
     private final Map<String, HelpSettings> settings = new HashMap<>();
     private final Map<String, Offer> offers = new LinkedHashMap<>();
     private final Map<String, Claim> claims = new LinkedHashMap<>();
     private final Map<String, HelpRequest> requests = new LinkedHashMap<>();
     private final List<ThreadPost> posts = new ArrayList<>();
     private final Map<String, HelpCount> counts = new HashMap<>();
+
+    MemoryHelpStore(ContentVersions versions) {
+        this.versions = versions;
+    }
 
     private static String key(String siteId, String id) {
         return siteId + "/" + id;
@@ -34,6 +40,7 @@ final class MemoryHelpStore implements HelpStore {
     @Override
     public synchronized void saveSettings(HelpSettings newSettings) {
         settings.put(newSettings.siteId(), newSettings);
+        versions.bump(newSettings.siteId());
     }
 
     @Override
@@ -41,6 +48,7 @@ final class MemoryHelpStore implements HelpStore {
         if (offers.putIfAbsent(key(offer.siteId(), offer.id()), offer) != null) {
             throw new ConflictException("there is an offer " + offer.id() + " already");
         }
+        versions.bump(offer.siteId());
     }
 
     @Override
@@ -62,6 +70,7 @@ final class MemoryHelpStore implements HelpStore {
         }
         offers.put(key(offer.siteId(), offer.id()), new Offer(stored.siteId(), stored.id(), stored.details(),
                 stored.held(), stored.confirmed(), offer.state(), offer.moderation(), stored.createdAt(), offer.closedAt()));
+        versions.bump(offer.siteId());
         return true;
     }
 
@@ -88,6 +97,7 @@ final class MemoryHelpStore implements HelpStore {
                 : held + confirmed >= offer.details().quantity() ? OfferState.FULL : OfferState.OPEN;
         offers.put(key(offer.siteId(), offer.id()), new Offer(offer.siteId(), offer.id(), offer.details(), held,
                 confirmed, state, offer.moderation(), offer.createdAt(), offer.closedAt()));
+        versions.bump(offer.siteId());
     }
 
     @Override
@@ -128,6 +138,7 @@ final class MemoryHelpStore implements HelpStore {
         if (requests.putIfAbsent(key(request.siteId(), request.id()), request) != null) {
             throw new ConflictException("there is a request " + request.id() + " already");
         }
+        versions.bump(request.siteId());
     }
 
     @Override
@@ -151,6 +162,7 @@ final class MemoryHelpStore implements HelpStore {
                 stored.details(), request.state(), request.offerId(), request.claimId(), request.helper(),
                 request.requesterShares(), request.helperShares(), request.moderation(), stored.createdAt(),
                 request.closedAt()));
+        versions.bump(request.siteId());
         return true;
     }
 
@@ -183,6 +195,7 @@ final class MemoryHelpStore implements HelpStore {
     public synchronized void deleteOffer(String siteId, String offerId) {
         claims(siteId, offerId).forEach(claim -> deleteClaim(siteId, claim.id()));
         offers.remove(key(siteId, offerId));
+        versions.bump(siteId);
     }
 
     @Override
@@ -194,6 +207,7 @@ final class MemoryHelpStore implements HelpStore {
     @Override
     public synchronized void deleteRequest(String siteId, String requestId) {
         requests.remove(key(siteId, requestId));
+        versions.bump(siteId);
         posts.removeIf(p -> p.siteId().equals(siteId) && p.threadId().equals(requestId));
     }
 }

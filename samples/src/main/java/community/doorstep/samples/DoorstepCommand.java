@@ -128,8 +128,13 @@ public final class DoorstepCommand {
                 }
             }
             Clock demoClock = now == null ? clock : Clock.offset(clock, Duration.between(clock.instant(), now));
-            try (DemoServer demo = DemoServer.start(host, port, data, demoClock, loadTestEvents, Set.copyOf(allowOrigins))) {
+            try (DemoServer demo = DemoServer.start(host, port, data, demoClock, loadTestEvents, Set.copyOf(allowOrigins),
+                    !noRateLimits)) {
                 PrintWriter out = spec.commandLine().getOut();
+                if (noRateLimits) {
+                    out.println("WARNING: --no-rate-limits: anonymous writes are NOT limited. For load tests only; never "
+                            + "let anyone else reach this server.");
+                }
                 demo.welcome().forEach(out::println);
                 out.flush();
                 demo.join();

@@ -133,6 +133,31 @@ class DemoServerTest {
     }
 
     @Test
+    void theHelpBoardIsSeededInHulmeAndAResidentClaimsStraightAwayAndTheGiverIsToldByMail() throws Exception {
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            String board = get(demo, "/doorstep/w/hulme/help").body();
+            // the demo's clock is a Tuesday morning: tonight's surplus is available today, Thursday's meals later
+            assertThat(board).contains("Hot meals", "12 of 12 left", "Every Thursday, 17:00 to 18:30",
+                    "Surplus bread and veg", "Lifts to the GP", "A befriending phone call", "A hot meal this week",
+                    "Help with the weekly shop");
+            assertThat(board.indexOf("Surplus bread and veg")).isLessThan(board.indexOf("Hot meals"));
+            String offer = java.util.regex.Pattern.compile("href=\"(/doorstep/w/hulme/help/offers/[^\"?]+)[^\"]*\">Hot meals")
+                    .matcher(board).results().findFirst().orElseThrow().group(1);
+            HttpResponse<String> claimed = post(demo, offer, "quantity=2&name=Sam&email=sam%40residents.example");
+            assertThat(claimed.statusCode()).isEqualTo(200);
+            assertThat(claimed.body()).contains("Held for you", "/help/manage/");
+            assertThat(get(demo, "/doorstep/w/hulme/help").body()).contains("10 of 12 left");
+            DemoMail.Received told = awaitMail(demo);
+            assertThat(told.to()).isEqualTo("kitchen@taphouse.example");
+            assertThat(told.text()).contains("Sam would like 2").doesNotContain("sam@residents.example");
+        }
+        // a second start seeds nothing twice
+        try (DemoServer demo = DemoServer.start("127.0.0.1", 0, data, CLOCK)) {
+            assertThat(demo.doorstep().help().board(DemoServer.SITE, "meals", null)).hasSize(1);
+        }
+    }
+
+    @Test
     void noTokenOrContactReachesTheLogsInAWholeRun() throws Exception {
         PrintStream err = System.err;
         PrintStream out = System.out;
@@ -153,6 +178,17 @@ class DemoServerTest {
             get(demo, "/doorstep/w/hulme/admin/" + demo.adminToken());
             get(demo, "/doorstep/w/hulme/manage/" + manage.group(1) + "x");
             post(demo, "/doorstep/w/hulme/admin/" + demo.adminToken(), "action=nonsense");
+            String offer = demo.doorstep().help().board(DemoServer.SITE, "meals", null).get(0).id();
+            HttpResponse<String> claimed = post(demo, "/doorstep/w/hulme/help/offers/" + offer,
+                    "quantity=1&name=Sam&email=sam%40residents.example&phone=07700+900456");
+            java.util.regex.Matcher claim = java.util.regex.Pattern.compile("/help/manage/([A-Za-z0-9_-]{43})")
+                    .matcher(claimed.body());
+            assertThat(claim.find()).isTrue();
+            secrets.add(claim.group(1));
+            post(demo, "/doorstep/w/hulme/help/manage/" + claim.group(1), "action=write&text=Knock+at+flat+4");
+            post(demo, "/doorstep/w/hulme/help/offers/" + offer, "quantity=99&name=Jo&email=jo%40residents.example");
+            secrets.addAll(List.of("sam@residents.example", "07700 900456", "Knock at flat 4", "jo@residents.example",
+                    "kitchen@taphouse.example"));
         } finally {
             System.setErr(err);
             System.setOut(out);

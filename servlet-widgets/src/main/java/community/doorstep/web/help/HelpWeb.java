@@ -28,10 +28,12 @@ public final class HelpWeb implements WebFeature {
     private static final List<EmbedWidget> EMBED_WIDGETS = List.of(
             new EmbedWidget("help", "help", "builder.widget.help", "builder.linkText.help"));
     /**
-     * Nothing of the board is cached by the node: remaining units change with every claim, and a stale "3 left" sends
-     * a resident out for meals that are gone. Proxies may still revalidate by ETag.
+     * The public reads: the board, one offer, one request, and the offers JSON. Every claim and every change of an
+     * offer moves the site's content version, so the node's cache never shows a stale "3 left".
      */
-    private static final List<Pattern> CACHEABLE = List.of();
+    private static final List<Pattern> CACHEABLE = List.of(
+            Pattern.compile("/api/v1/sites/(?<site>[a-z0-9-]+)/offers(?:/[^/]+)?"),
+            Pattern.compile("/w/(?<site>[a-z0-9-]+)/help(?:/(?:offers|requests)/[^/]+)?"));
 
     @Override
     public String name() {
