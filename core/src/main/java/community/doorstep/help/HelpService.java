@@ -26,6 +26,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -35,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The help board: offers and requests of help, claims that never oversubscribe an offer, matching by residents
@@ -50,6 +54,10 @@ public final class HelpService {
     public static final String EXPIRE = "help-offer-expiry";
     /** The due task that lapses a hold not confirmed in time; its instance is {@code site/claim}. */
     public static final String LAPSE = "help-claim-lapse";
+    /** The due task that reminds a claimant before the window opens; its instance is {@code site/claim}. */
+    public static final String REMIND = "help-claim-reminder";
+    /** How long before the window opens a claimant is reminded. */
+    static final Duration REMIND_BEFORE = Duration.ofHours(1);
     /** Over listings and claims are looked at this often to delete personal details kept long enough. */
     static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Set<OfferState> LIVE = EnumSet.of(OfferState.OPEN, OfferState.FULL);
@@ -78,6 +86,7 @@ public final class HelpService {
         this.dueWork = dueWork;
         dueWork.register(new DueTask.Once(EXPIRE, instance -> expire(siteOf(instance), idOf(instance))));
         dueWork.register(new DueTask.Once(LAPSE, instance -> lapse(siteOf(instance), idOf(instance))));
+        dueWork.register(new DueTask.Once(REMIND, instance -> remind(siteOf(instance), idOf(instance))));
         dueWork.register(new DueTask.Every("help-purge", PURGE_EVERY, this::purgeOver));
     }
 
@@ -241,10 +250,12 @@ public final class HelpService {
     public Claim confirmClaim(String siteId, String giverToken, String claimId) {
         Offer offer = offerByToken(siteId, giverToken);
         Claim claim = claimOn(offer, claimId);
-        Claim confirmed = move(claim, EnumSet.of(ClaimState.HELD), ClaimState.CONFIRMED, () ->
-                notify(sites.requireSite(siteId), claim.details().contact(), "claim.confirmed",
-                        Map.of("giver", offer.details().giverName(), "quantity", claim.details().quantity(),
-                                "title", offer.details().title()), Map.of("claimId", claimId)));
+        Claim confirmed = move(claim, EnumSet.of(ClaimState.HELD), ClaimState.CONFIRMED, () -> {
+            notify(sites.requireSite(siteId), claim.details().contact(), "claim.confirmed",
+                    Map.of("giver", offer.details().giverName(), "quantity", claim.details().quantity(),
+                            "title", offer.details().title()), Map.of("claimId", claimId));
+            scheduleReminder(offer, claim);
+        });
         stores.afterCommit(() -> dueWork.cancel(LAPSE, instance(siteId, claimId)));
         return confirmed;
     }
@@ -302,6 +313,37 @@ public final class HelpService {
             }
             then.run();
             return store.claim(claim.siteId(), claim.id()).orElseThrow();
+        });
+    }
+
+    /** Reminds a claimant who gave an email address an hour before the window opens, if that is still to come. */
+    private void scheduleReminder(Offer offer, Claim claim) {
+        if (claim.details().contact() == null || claim.details().contact().address() == null) {
+            return;
+        }
+        ZoneId zone = sites.requireSite(offer.siteId()).zone();
+        Instant now = clock.instant();
+        offer.details().window().nextStart(LocalDateTime.ofInstant(now, zone))
+                .map(opens -> opens.atZone(zone).toInstant().minus(REMIND_BEFORE))
+                .filter(at -> at.isAfter(now))
+                .ifPresent(at -> dueWork.scheduleWithChange(REMIND, instance(offer.siteId(), claim.id()), at));
+    }
+
+    /** The body of the reminder task: a claim still confirmed gets its reminder, with when the window opens. */
+    void remind(String siteId, String claimId) {
+        store.claim(siteId, claimId).filter(claim -> claim.state() == ClaimState.CONFIRMED).ifPresent(claim -> {
+            Site site = sites.requireSite(siteId);
+            Offer offer = store.offer(siteId, claim.offerId()).orElseThrow();
+            Locale language = Texts.firstOf(site.languages());
+            String opens = offer.details().window().nextStart(LocalDateTime.ofInstant(clock.instant(), site.zone()))
+                    .map(at -> DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", language).format(at))
+                    .orElse("");
+            stores.inTransaction(() -> {
+                notify(site, claim.details().contact(), "claim.reminder", Map.of("quantity", claim.details().quantity(),
+                        "title", offer.details().title(), "when", opens, "area", offer.details().area()),
+                        Map.of("claimId", claimId));
+                return null;
+            });
         });
     }
 
@@ -559,6 +601,7 @@ public final class HelpService {
                     offer.details().title()), Map.of("requestId", requestId));
             notify(site, offer.details().contact(), "claim.confirmed", Map.of("giver", offer.details().giverName(),
                     "quantity", 1, "title", offer.details().title()), Map.of("claimId", claim.id()));
+            scheduleReminder(offer, claim);
             return matched;
         });
     }
@@ -678,7 +721,7 @@ public final class HelpService {
     /** One side of a thread, as its manage link sees it. */
     private record Conversation(String threadId, Side me, String about, String otherName, Set<Contact.Part> myShares,
                                 Set<Contact.Part> theirShares, Contact theirContact,
-                                java.util.function.Consumer<Set<Contact.Part>> share) {
+                                Consumer<Set<Contact.Part>> share) {
         HelpThread view(List<ThreadPost> posts) {
             Contact released = myShares != null && theirShares != null && theirContact != null
                     ? theirContact.only(theirShares) : null;

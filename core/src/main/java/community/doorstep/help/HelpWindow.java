@@ -4,7 +4,10 @@ import community.doorstep.internal.Validator;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
 
 /**
  * When help can be collected or delivered: one day ({@code date}), or every week on one day ({@code weekday}), between
@@ -41,6 +44,17 @@ public record HelpWindow(LocalDate date, DayOfWeek weekday, LocalTime start, Loc
     /** Whether help can change hands on that day. */
     public boolean fallsOn(LocalDate day) {
         return date != null ? date.equals(day) : day.getDayOfWeek() == weekday;
+    }
+
+    /** When the window next opens at or after {@code from} (wall-clock time in the site's zone); empty once a one-off is past. */
+    public Optional<LocalDateTime> nextStart(LocalDateTime from) {
+        if (date != null) {
+            LocalDateTime opens = date.atTime(start);
+            return opens.isBefore(from) ? Optional.empty() : Optional.of(opens);
+        }
+        LocalDateTime opens = from.toLocalDate()
+                .with(TemporalAdjusters.nextOrSame(weekday)).atTime(start);
+        return Optional.of(opens.isBefore(from) ? opens.plusWeeks(1) : opens);
     }
 
     /** Whether the window comes round on some day from {@code from} to {@code until}, both included. */

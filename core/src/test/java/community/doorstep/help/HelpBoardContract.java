@@ -202,6 +202,34 @@ public abstract class HelpBoardContract {
     }
 
     @Test
+    void aConfirmedClaimantIsRemindedAnHourBeforeTheWindowOpensAndACancelledOneIsNot() {
+        Listed<Offer> offer = help.postOffer(SITE, meals(12));
+        Listed<Claim> kept = help.claim(SITE, offer.item().id(), claimOf(2, "Sam"));
+        Listed<Claim> dropped = help.claim(SITE, offer.item().id(), claimOf(1, "Jo"));
+        help.confirmClaim(SITE, offer.manageToken(), kept.item().id());
+        help.confirmClaim(SITE, offer.manageToken(), dropped.item().id());
+        help.cancelClaim(SITE, dropped.manageToken());
+
+        // the window opens on Thursday 5 March at 17:00 in London (GMT): the reminder is due at 16:00
+        clock.set(Instant.parse("2026-03-05T15:59:59Z"));
+        doorstep.runDueWork();
+        assertThat(reminders()).isEmpty();
+        clock.set(Instant.parse("2026-03-05T16:00:00Z"));
+        doorstep.runDueWork();
+        doorstep.runDueWork();
+        assertThat(reminders()).singleElement().satisfies(message -> {
+            assertThat(message.message().to().target()).isEqualTo("sam@residents.example");
+            assertThat(message.message().text()).contains("2 of “Hot meals”", "Thursday 5 March, 17:00", "Hulme")
+                    .doesNotContain("kitchen@taphouse.example", "0161 496 0000");
+        });
+    }
+
+    private List<OutboxEntry> reminders() {
+        return doorstep.outbox().recent(SITE, 50).stream()
+                .filter(entry -> entry.message().type().equals("help.claim-reminder")).toList();
+    }
+
+    @Test
     void anOfferExpiresAtItsExpiryAndIsThenRefusedToClaimants() {
         Listed<Offer> offer = help.postOffer(SITE, meals(5));
         Claim held = help.claim(SITE, offer.item().id(), claimOf(1, "Sam")).item();
