@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# HTTP load test of the events widget, the events JSON and the 304 path, against a static servlet on the
-# same Jetty as the baseline, all in one run. Starts the demo with extra events on a free loopback port,
+# HTTP load test of the events widget, the events JSON, the 304 path and the help board, against a static
+# servlet on the same Jetty as the baseline, all in one run; then 200 concurrent claims over HTTP on an offer of
+# 10, which must leave exactly 10 granted and 190 refused. Starts the demo with extra events on a free loopback port,
 # warms each URL up, then measures it with wrk (Debian package `wrk`, installed if missing).
 #
 #   bench/web.sh                       # defaults: 5,000 extra events, 32 connections, 30 s warm-up, 30 s measured
