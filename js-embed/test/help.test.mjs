@@ -5,9 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { setup, SITE, DEMO_NOW, ROOT, hostPage, widgetFrames } from './support.mjs';
+import { setup, SITE, DEMO_NOW, hostPage, widgetFrames, screenshotsOf } from './support.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -227,15 +225,5 @@ test('the same two-line snippet embeds the help board on a host page of another 
 });
 
 test('screenshots of the help board at desktop and phone width', async () => {
-  const directory = join(ROOT, 'docs', 'screenshots');
-  mkdirSync(directory, { recursive: true });
-  for (const [name, width] of [['help-desktop', 1280], ['help-phone', 390]]) {
-    const context = await env.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${widgets}/help`);
-    await page.waitForSelector('main h1');
-    await page.screenshot({ path: join(directory, `${name}.png`) });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.equal(overflow, 0, `${name}: no sideways scrolling`);
-  }
+  await screenshotsOf(env, `${widgets}/help`, 'help');
 });

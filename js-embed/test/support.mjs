@@ -1,7 +1,8 @@
 // Shared by the browser tests: the Doorstep demo (started here unless DOORSTEP_BASE names one already running),
 // a tiny static server for "charity website" host pages on a second loopback port, and headless Chromium.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -180,4 +181,22 @@ export async function widgetFrames(page, count) {
     frames.push({ handle, frame });
   }
   return frames;
+}
+
+/**
+ * Screenshots of a widget page at desktop and phone width into docs/screenshots (`${name}-desktop.png`,
+ * `${name}-phone.png`), failing if either width scrolls sideways.
+ */
+export async function screenshotsOf(env, url, name) {
+  const directory = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(directory, { recursive: true });
+  for (const [suffix, width] of [['desktop', 1280], ['phone', 390]]) {
+    const context = await env.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('main h1');
+    await page.screenshot({ path: join(directory, `${name}-${suffix}.png`) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${name}-${suffix}: no sideways scrolling`);
+  }
 }

@@ -2,10 +2,10 @@
 // a keyboard alone filters the list and sends a suggestion, and screenshots for the documentation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { setup, hostPage, placeholder, widgetFrames, ROOT, SITE, DEMO_NOW } from './support.mjs';
+import { setup, hostPage, placeholder, widgetFrames, screenshotsOf, SITE, DEMO_NOW } from './support.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -128,15 +128,5 @@ test('a keyboard alone filters the embedded events list and sends a suggestion',
 });
 
 test('screenshots of the events widget at desktop and phone width', async () => {
-  const directory = join(ROOT, 'docs', 'screenshots');
-  mkdirSync(directory, { recursive: true });
-  for (const [name, width] of [['events-desktop', 1280], ['events-phone', 390]]) {
-    const context = await env.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${widgets}/events`);
-    await page.waitForSelector('main h1');
-    await page.screenshot({ path: join(directory, `${name}.png`) });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.equal(overflow, 0, `${name}: no sideways scrolling`);
-  }
+  await screenshotsOf(env, `${widgets}/events`, 'events');
 });

@@ -43,6 +43,17 @@ final class JdbcHelpStore implements HelpStore {
         this.h2 = jdbc.isH2();
     }
 
+    /** One guarded update of something the board shows; whether it matched, the content version moved if so. */
+    private boolean updateShown(String siteId, String sql, Object... parameters) {
+        return jdbc.inTransaction(connection -> {
+            boolean updated = Jdbc.update(connection, sql, parameters) == 1;
+            if (updated) {
+                changed(connection, siteId);
+            }
+            return updated;
+        });
+    }
+
     /** What the board shows changed: the site's content version moves in the same transaction. */
     private void changed(Connection connection, String siteId) throws SQLException {
         ContentVersions.bump(connection, siteId);
@@ -125,15 +136,9 @@ final class JdbcHelpStore implements HelpStore {
 
     @Override
     public boolean updateOffer(Offer offer, Set<OfferState> from) {
-        return jdbc.inTransaction(connection -> {
-            boolean updated = Jdbc.update(connection, "update doorstep_help_offer set state = ?, moderation = ?,"
-                            + " closed_at = ? where site_id = ? and id = ? and state in (" + in(from) + ")",
-                    offer.state().name(), offer.moderation().name(), millis(offer.closedAt()), offer.siteId(), offer.id()) == 1;
-            if (updated) {
-                changed(connection, offer.siteId());
-            }
-            return updated;
-        });
+        return updateShown(offer.siteId(), "update doorstep_help_offer set state = ?, moderation = ?, closed_at = ?"
+                        + " where site_id = ? and id = ? and state in (" + in(from) + ")",
+                offer.state().name(), offer.moderation().name(), millis(offer.closedAt()), offer.siteId(), offer.id());
     }
 
     @Override
@@ -259,20 +264,13 @@ final class JdbcHelpStore implements HelpStore {
     public boolean updateRequest(HelpRequest request, Set<RequestState> from) {
         Helper helper = request.helper();
         Contact helperContact = helper == null ? null : helper.contact();
-        return jdbc.inTransaction(connection -> {
-            boolean updated = Jdbc.update(connection, "update doorstep_help_request set state = ?,"
-                        + " offer_id = ?, claim_id = ?, helper_name = ?, helper_email = ?, helper_phone = ?,"
-                        + " requester_shares = ?, helper_shares = ?, moderation = ?, closed_at = ?"
-                        + " where site_id = ? and id = ? and state in (" + in(from) + ")",
+        return updateShown(request.siteId(), "update doorstep_help_request set state = ?, offer_id = ?, claim_id = ?,"
+                        + " helper_name = ?, helper_email = ?, helper_phone = ?, requester_shares = ?, helper_shares = ?,"
+                        + " moderation = ?, closed_at = ? where site_id = ? and id = ? and state in (" + in(from) + ")",
                 request.state().name(), request.offerId(), request.claimId(), helper == null ? null : helper.name(),
                 helperContact == null ? null : helperContact.email(), helperContact == null ? null : helperContact.phone(),
                 names(request.requesterShares()), names(request.helperShares()), request.moderation().name(),
-                millis(request.closedAt()), request.siteId(), request.id()) == 1;
-            if (updated) {
-                changed(connection, request.siteId());
-            }
-            return updated;
-        });
+                millis(request.closedAt()), request.siteId(), request.id());
     }
 
     @Override

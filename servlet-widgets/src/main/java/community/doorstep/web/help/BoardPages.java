@@ -4,15 +4,11 @@ import community.doorstep.ConflictException;
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
-import community.doorstep.help.ClaimDetails;
 import community.doorstep.help.HelpMode;
 import community.doorstep.help.HelpRequest;
 import community.doorstep.help.HelpSettings;
-import community.doorstep.help.Helper;
-import community.doorstep.help.Listed;
 import community.doorstep.help.Offer;
-import community.doorstep.help.OfferDetails;
-import community.doorstep.help.RequestDetails;
+import community.doorstep.help.RequestState;
 import community.doorstep.web.internal.FormBody;
 import community.doorstep.web.internal.FormErrors;
 import community.doorstep.web.internal.FormGuard;
@@ -29,7 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
 import static community.doorstep.web.internal.Widgets.Privacy.PUBLIC;
@@ -82,28 +78,10 @@ final class BoardPages {
     }
 
     Response claim(Page page, FormBody body) {
-        Optional<Response> limited = guard.tooMany(page);
-        if (limited.isPresent()) {
-            return limited.get();
-        }
         String offerId = Routes.pathParam(page.request, "offerId");
-        HelpForm<ClaimDetails> form = HelpForm.claim(body);
-        if (FormGuard.isRobot(body)) {
-            guard.accepted(page);
-            return listed(page, "claim", FormGuard.decoyToken());
-        }
-        if (form.made == null) {
-            return offerPage(page, form.values, form.errors, null, 400);
-        }
-        try {
-            Listed<?> claim = doorstep.help().claim(page.calendar.id(), offerId, form.made);
-            guard.accepted(page);
-            return listed(page, "claim", claim.manageToken());
-        } catch (InvalidInputException e) {
-            return offerPage(page, form.values, e.errors(), null, 400);
-        } catch (ConflictException e) {
-            return offerPage(page, form.values, List.of(), page.t("help.claim.noneLeft"), 409);
-        }
+        return post(page, body, HelpForm.claim(body), "claim", "help.claim.noneLeft",
+                details -> doorstep.help().claim(page.calendar.id(), offerId, details).manageToken(),
+                (values, errors, problem, status) -> offerPage(page, values, errors, problem, status));
     }
 
     private Response offerPage(Page page, Map<String, String> values, List<FieldError> errors, String problem, int status) {
@@ -127,28 +105,10 @@ final class BoardPages {
     }
 
     Response answer(Page page, FormBody body) {
-        Optional<Response> limited = guard.tooMany(page);
-        if (limited.isPresent()) {
-            return limited.get();
-        }
-        HelpForm<Helper> form = HelpForm.answer(body);
-        if (FormGuard.isRobot(body)) {
-            guard.accepted(page);
-            return listed(page, "answer", FormGuard.decoyToken());
-        }
-        if (form.made == null) {
-            return requestPage(page, form.values, form.errors, null, 400);
-        }
-        try {
-            Listed<HelpRequest> answered = doorstep.help().answer(page.calendar.id(),
-                    Routes.pathParam(page.request, "requestId"), form.made, body.get("message"));
-            guard.accepted(page);
-            return listed(page, "answer", answered.manageToken());
-        } catch (InvalidInputException e) {
-            return requestPage(page, form.values, e.errors(), null, 400);
-        } catch (ConflictException e) {
-            return requestPage(page, form.values, List.of(), page.t("help.answer.taken"), 409);
-        }
+        String requestId = Routes.pathParam(page.request, "requestId");
+        return post(page, body, HelpForm.answer(body), "answer", "help.answer.taken",
+                helper -> doorstep.help().answer(page.calendar.id(), requestId, helper, body.get("message")).manageToken(),
+                (values, errors, problem, status) -> requestPage(page, values, errors, problem, status));
     }
 
     private Response requestPage(Page page, Map<String, String> values, List<FieldError> errors, String problem,
@@ -157,7 +117,7 @@ final class BoardPages {
         HelpRequest request = doorstep.help().request(siteId, Routes.pathParam(page.request, "requestId"));
         Map<String, Object> model = page.model(errorTitle(page, errors, request.details().need()));
         model.put("request", HelpViews.request(page, doorstep.help().settings(siteId), request));
-        model.put("answerable", request.state().ordinal() <= 1);
+        model.put("answerable", request.state() == RequestState.OPEN || request.state() == RequestState.SUGGESTED);
         model.put("action", page.link("help/requests/" + Page.segment(request.id())));
         model.put("values", values);
         model.put("problem", problem);
@@ -172,9 +132,9 @@ final class BoardPages {
     }
 
     Response postOffer(Page page, FormBody body) {
-        return post(page, body, () -> HelpForm.offer(body, page.site().zone()),
-                form -> offerFormPage(page, form.values, form.errors, 400), "offer",
-                details -> doorstep.help().postOffer(page.calendar.id(), details).manageToken());
+        return post(page, body, HelpForm.offer(body, page.site().zone()), "offer", null,
+                details -> doorstep.help().postOffer(page.calendar.id(), details).manageToken(),
+                (values, errors, problem, status) -> offerFormPage(page, values, errors, status));
     }
 
     private Response offerFormPage(Page page, Map<String, String> values, List<FieldError> errors, int status) {
@@ -198,8 +158,9 @@ final class BoardPages {
     }
 
     Response postRequest(Page page, FormBody body) {
-        return post(page, body, () -> HelpForm.request(body), form -> requestFormPage(page, form.values, form.errors, 400),
-                "request", details -> doorstep.help().postRequest(page.calendar.id(), details).manageToken());
+        return post(page, body, HelpForm.request(body), "request", null,
+                details -> doorstep.help().postRequest(page.calendar.id(), details).manageToken(),
+                (values, errors, problem, status) -> requestFormPage(page, values, errors, status));
     }
 
     private Response requestFormPage(Page page, Map<String, String> values, List<FieldError> errors, int status) {
@@ -217,29 +178,42 @@ final class BoardPages {
         return widgets.render(page, "help-request-form", model, status, status == 200 ? PUBLIC : PRIVATE);
     }
 
-    /** A listing form's post: limit, honeypot, the form's own checks, core's rules, then the once-only manage link. */
-    private <T> Response post(Page page, FormBody body, Supplier<HelpForm<T>> read,
-                              java.util.function.Function<HelpForm<T>, Response> again, String kind,
-                              java.util.function.Function<T, String> store) {
+    /** A form's page again, with what was typed, the errors or the problem, and the status. */
+    private interface Again {
+        Response page(Map<String, String> values, List<FieldError> errors, String problem, int status);
+    }
+
+    /**
+     * A post that lists, claims or answers: the write limit, the honeypot, the form's own checks and core's rules, then
+     * the once-only manage link. Where two people went for the same thing ({@code conflictKey}), the loser is told so
+     * in plain words (409) and keeps what they typed.
+     */
+    private <T> Response post(Page page, FormBody body, HelpForm<T> form, String kind, String conflictKey,
+                              Function<T, String> store, Again again) {
         Optional<Response> limited = guard.tooMany(page);
         if (limited.isPresent()) {
             return limited.get();
         }
         if (FormGuard.isRobot(body)) {
+            // looks exactly like success, so a bot learns nothing; and it counts as a write
             guard.accepted(page);
             return listed(page, kind, FormGuard.decoyToken());
         }
-        HelpForm<T> form = read.get();
-        if (form.made != null) {
-            try {
-                String token = store.apply(form.made);
-                guard.accepted(page);
-                return listed(page, kind, token);
-            } catch (InvalidInputException e) {
-                form.errors.addAll(e.errors());
-            }
+        if (form.made == null) {
+            return again.page(form.values, form.errors, null, 400);
         }
-        return again.apply(form);
+        try {
+            String token = store.apply(form.made);
+            guard.accepted(page);
+            return listed(page, kind, token);
+        } catch (InvalidInputException e) {
+            return again.page(form.values, e.errors(), null, 400);
+        } catch (ConflictException e) {
+            if (conflictKey == null) {
+                throw e;
+            }
+            return again.page(form.values, List.of(), page.t(conflictKey), 409);
+        }
     }
 
     /** The once-only page with the manage link of what was just posted, claimed or answered. */

@@ -2,6 +2,7 @@ package community.doorstep.web.help;
 
 import community.doorstep.ConflictException;
 import community.doorstep.Doorstep;
+import community.doorstep.InvalidInputException;
 import community.doorstep.access.ModerationState;
 import community.doorstep.access.Pending;
 import community.doorstep.help.Desk;
@@ -81,9 +82,12 @@ final class DeskPages {
         try {
             notice = switch (String.valueOf(body.get("action"))) {
                 case "settings" -> {
-                    HelpSettings settings = help.settings(siteId)
+                    HelpSettings current = help.settings(siteId);
+                    HelpSettings settings = current
                             .withMode("dispatch".equals(body.get("mode")) ? HelpMode.DISPATCH : HelpMode.PEER_TO_PEER)
-                            .withModeration(body.get("moderate") != null);
+                            .withModeration(body.get("moderate") != null)
+                            .withHoldMinutes(number(body.get("holdMinutes"), current.holdMinutes()))
+                            .withRetentionDays(number(body.get("retentionDays"), current.retentionDays()));
                     help.saveSettings(settings);
                     yield page.t("help.desk.saved");
                 }
@@ -112,8 +116,22 @@ final class DeskPages {
             };
         } catch (ConflictException e) {
             return desk(page, desk, page.t("help.manage.conflict"), 409);
+        } catch (InvalidInputException e) {
+            return desk(page, desk, page.t("help.desk.invalid"), 400);
         }
         return desk(page, desk, notice, 200);
+    }
+
+    /** A whole number as typed; blank keeps what was; anything else is refused as out of range. */
+    private static int number(String typed, int unchanged) {
+        if (typed == null) {
+            return unchanged;
+        }
+        try {
+            return Integer.parseInt(typed);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private Response desk(Page page, CoordinatorDesk desk, String notice, int status) {
@@ -126,6 +144,8 @@ final class DeskPages {
         model.put("countsLink", desk.action() + "/counts.csv");
         model.put("dispatch", settings.mode() == HelpMode.DISPATCH);
         model.put("moderate", settings.moderateListings());
+        model.put("holdMinutes", settings.holdMinutes());
+        model.put("retentionDays", settings.retentionDays());
         model.put("dueWorkStopped", !doorstep.dueWorkHealth().healthy());
         List<Map<String, Object>> pending = new ArrayList<>();
         for (Pending waiting : doorstep.moderation().pending(siteId)) {

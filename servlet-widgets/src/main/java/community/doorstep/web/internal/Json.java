@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import community.doorstep.InvalidInputException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -32,6 +34,31 @@ public final class Json {
         }
     }
 
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(reference -> reference.getFieldName() != null
+                ? reference.getFieldName() : String.valueOf(reference.getIndex())).collect(Collectors.joining("."));
+    }
+
+    /** What a value of the type looks like in JSON, for a message that says what to send instead. */
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "a JSON object";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a JSON object";
+    }
+
     /**
      * The request's JSON body as a record; a body that is not JSON, or has a field of the wrong type or one the record
      * does not know, is a 400 naming the field. Values are never echoed: they can be contacts.
@@ -44,11 +71,17 @@ public final class Json {
                 throw InvalidInputException.of("body", "json", "the body must be a JSON object");
             }
             return value;
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            throw InvalidInputException.of(field, "unknown-field", field + " is not a field this request takes");
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            throw InvalidInputException.of(field.isEmpty() ? "body" : field, "type",
+                    (field.isEmpty() ? "the body" : field) + " must be " + kind(e.getTargetType()));
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(reference -> reference.getFieldName() != null
-                    ? reference.getFieldName() : String.valueOf(reference.getIndex())).collect(Collectors.joining("."));
+            String field = path(e);
             throw InvalidInputException.of(field.isEmpty() ? "body" : field, "json",
-                    (field.isEmpty() ? "the body" : field) + " is not what this API takes here (see its documentation)");
+                    (field.isEmpty() ? "the body" : field) + " cannot be read");
         } catch (JsonProcessingException e) {
             throw InvalidInputException.of("body", "json", "the body must be a JSON object");
         } catch (IOException e) {

@@ -151,7 +151,13 @@ class HelpWidgetsTest {
         assertThat(bad.toString()).contains("\"title\"", "\"quantity\"", "\"area\"", "\"giverName\"");
         JsonNode typed = problem(server.send("POST", API + "offers", "{\"quantity\": \"many\"}"
                 .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"), 400);
-        assertThat(typed.toString()).contains("quantity").doesNotContain("many");
+        assertThat(typed.get("errors").get(0).get("field").asText()).isEqualTo("quantity");
+        assertThat(typed.get("errors").get(0).get("message").asText()).isEqualTo("quantity must be a whole number");
+        assertThat(typed.toString()).doesNotContain("many");
+        JsonNode unknown = problem(server.send("POST", API + "offers", "{\"phoneNumber\": \"0161 496 0000\"}"
+                .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"), 400);
+        assertThat(unknown.get("errors").get(0).get("rule").asText()).isEqualTo("unknown-field");
+        assertThat(unknown.toString()).doesNotContain("0161");
     }
 
     @Test
@@ -174,6 +180,17 @@ class HelpWidgetsTest {
                 "Content-Type", "application/x-www-form-urlencoded", "Origin", "null");
         assertThat(ok(matched)).contains("Matched: the giver and the resident have been told", "Amira");
         assertThat(doorstep.help().offer("hulme", offerId).remaining()).isEqualTo(11);
+
+        HttpResponse<String> refused = server.send("POST", "w/hulme/help/desk/" + token,
+                "action=settings&mode=dispatch&holdMinutes=2&retentionDays=14".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null");
+        assertThat(page(refused, 400)).contains("Nothing was saved");
+        assertThat(doorstep.help().settings("hulme").holdMinutes()).isEqualTo(30);
+        ok(server.send("POST", "w/hulme/help/desk/" + token,
+                "action=settings&mode=dispatch&holdMinutes=45&retentionDays=14".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null"));
+        assertThat(doorstep.help().settings("hulme")).extracting(s -> s.holdMinutes(), s -> s.retentionDays(),
+                s -> s.mode()).containsExactly(45, 14, HelpMode.DISPATCH);
 
         JsonNode api = okJson(server.get(API + "help/desk", "Authorization", "Bearer " + token));
         assertThat(api.get("requests")).isEmpty();
