@@ -8,9 +8,12 @@ import community.doorstep.events.EventService;
 import community.doorstep.events.EventStore;
 import community.doorstep.events.FeedImporter;
 import community.doorstep.events.Submissions;
+import community.doorstep.checkin.CheckInService;
+import community.doorstep.checkin.CheckInStore;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.help.HelpService;
 import community.doorstep.help.HelpStore;
+import community.doorstep.internal.Sealer;
 import community.doorstep.notify.Notifier;
 import community.doorstep.notify.Outbox;
 import community.doorstep.notify.OutboxStore;
@@ -21,6 +24,7 @@ import community.doorstep.site.SiteStore;
 import community.doorstep.store.Stores;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.nio.file.Path;
 
 import java.time.Clock;
@@ -50,6 +54,7 @@ public final class Doorstep implements AutoCloseable {
     private final SiteService sites;
     private final EventService events;
     private final HelpService help;
+    private final CheckInService checkIns;
     private final AccessService access;
     private final DueWork dueWork;
     private final Outbox outbox;
@@ -86,6 +91,9 @@ public final class Doorstep implements AutoCloseable {
         this.help = new HelpService(sites, HelpStore.of(stores), clock, access, stores, outbox, dueWork);
         moderation.register(help.offerModeration());
         moderation.register(help.requestModeration());
+        this.checkIns = new CheckInService(sites, CheckInStore.of(stores,
+                builder.encryptionKey == null ? null : new Sealer(builder.encryptionKey)), clock, access, stores, outbox,
+                dueWork, builder.publicAddress);
     }
 
     public static Builder builder() {
@@ -105,6 +113,11 @@ public final class Doorstep implements AutoCloseable {
     /** The help board: offers and requests of help, claims, the coordinator's desk. */
     public HelpService help() {
         return help;
+    }
+
+    /** "I'm OK" check-ins: circles of responders, deadlines, alerts, acknowledgements and all-clears. */
+    public CheckInService checkIns() {
+        return checkIns;
     }
 
     /** Secret links: organiser links, manage links, admin tokens. */
@@ -176,8 +189,36 @@ public final class Doorstep implements AutoCloseable {
         private Duration feedTimeout = Duration.ofSeconds(20);
         private Duration feedRefreshInterval = Duration.ofMinutes(15);
         private Notifier notifier;
+        private byte[] encryptionKey;
+        private URI publicAddress;
 
         private Builder() {
+        }
+
+        /**
+         * The 32-byte AES key that check-ins' nicknames, notes and contacts are encrypted with in the database. The host
+         * keeps it (a secret store, an environment variable), never the database; without it check-ins on a database
+         * refuse to start, and everything else works.
+         */
+        public Builder encryptionKey(byte[] key) {
+            if (key == null || key.length != 32) {
+                throw new IllegalArgumentException("the encryption key must be 32 bytes (AES-256)");
+            }
+            this.encryptionKey = key.clone();
+            return this;
+        }
+
+        /**
+         * Where the widgets are mounted as the public sees it, such as {@code https://example.org/doorstep/}: links in
+         * messages (a responder's link in an alert) start here. Without it they are paths under the mount.
+         */
+        public Builder publicAddress(URI address) {
+            if (address == null || !address.isAbsolute() || !address.getPath().endsWith("/")) {
+                throw new IllegalArgumentException("the public address must be absolute and end in /, such as "
+                        + "https://example.org/doorstep/");
+            }
+            this.publicAddress = address;
+            return this;
         }
 
         /**

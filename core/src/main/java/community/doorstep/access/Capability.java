@@ -14,6 +14,10 @@ public enum Capability {
     HELP_REQUEST,
     /** Follow one answer to a request for help (the helper's manage link). */
     HELPER,
+    /** Check in, extend or call for help on one check-in (the person's own link). */
+    CHECK_IN,
+    /** Answer one alert of one check-in: acknowledge it, or say the person is safe (a responder's link). */
+    RESPONDER,
     /** Coordinate a whole site: moderation, organisations, feeds (the standalone admin token). */
     SITE_ADMIN
 }

@@ -86,6 +86,11 @@ public record Address(Channel channel, String target, String secret) {
         return "Address[channel=" + channel + "]";
     }
 
+    /** A webhook address with a new signing secret, which its receiver is given once to verify with. */
+    public static Address webhookWithNewSecret(String url) {
+        return new Address(Channel.WEBHOOK, url, WebhookSignature.newSecret());
+    }
+
     /** Whether the text is one email address: one {@code @} with something either side, and no spaces. */
     public static boolean isEmailAddress(String value) {
         int at = value.indexOf('@');

@@ -1,0 +1,80 @@
+package community.doorstep.checkin;
+
+import community.doorstep.notify.Address;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One running check-in. Its nickname, note and reminder channel are stored sealed; {@link #toString()} shows none of
+ * them.
+ *
+ * @param siteId          the site
+ * @param id              stable id
+ * @param nickname        as the person chose it
+ * @param note            for the circle, or {@code null}
+ * @param circleId        the circle
+ * @param deadline        when the alert is raised if the person has not checked in: due time plus grace, moved on by
+ *                        extensions
+ * @param graceMinutes    the grace, kept so an extension moves the due time and keeps it
+ * @param extensions      how many times it was extended
+ * @param extendedMinutes by how much in all
+ * @param reminder        where the reminder goes, or {@code null}
+ * @param duressPinHash   SHA-256 of the duress PIN with the check-in's id, or {@code null}
+ * @param state           where it is
+ * @param alertedTier     the highest tier alerted so far, 0 before any
+ * @param raisedAt        when the alert was raised, or {@code null}
+ * @param acknowledgedBy  the index in the circle of the responder who said "I'm on it", or -1
+ * @param acknowledgedAt  when they said it, or {@code null}
+ * @param createdAt       when it was started
+ * @param endedAt         when it became safe, or {@code null}
+ */
+public record CheckIn(String siteId, String id, String nickname, String note, String circleId, Instant deadline,
+                      int graceMinutes, int extensions, int extendedMinutes, Address reminder, String duressPinHash,
+                      CheckInState state, int alertedTier, Instant raisedAt, int acknowledgedBy, Instant acknowledgedAt,
+                      Instant createdAt, Instant endedAt) {
+    public CheckIn {
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** The time the person gave, before the grace. */
+    public Instant dueAt() {
+        return deadline.minusSeconds(graceMinutes * 60L);
+    }
+
+    /** Whether someone of the circle has said they are on it. */
+    public boolean acknowledged() {
+        return acknowledgedBy >= 0;
+    }
+
+    CheckIn extended(Instant newDeadline, int minutes) {
+        return new CheckIn(siteId, id, nickname, note, circleId, newDeadline, graceMinutes, extensions + 1,
+                extendedMinutes + minutes, reminder, duressPinHash, state, alertedTier, raisedAt, acknowledgedBy,
+                acknowledgedAt, createdAt, endedAt);
+    }
+
+    CheckIn alerted(int tier, Instant at) {
+        return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
+                reminder, duressPinHash, CheckInState.ALERTED, tier, raisedAt == null ? at : raisedAt, acknowledgedBy,
+                acknowledgedAt, createdAt, endedAt);
+    }
+
+    CheckIn acknowledgedBy(int responder, Instant at) {
+        return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
+                reminder, duressPinHash, state, alertedTier, raisedAt, responder, at, createdAt, endedAt);
+    }
+
+    CheckIn safe(Instant at) {
+        return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
+                reminder, duressPinHash, CheckInState.SAFE, alertedTier, raisedAt, acknowledgedBy, acknowledgedAt, createdAt, at);
+    }
+
+    @Override
+    public String toString() {
+        return "CheckIn[" + siteId + "/" + id + ", " + state + ", tier " + alertedTier + "]";
+    }
+}

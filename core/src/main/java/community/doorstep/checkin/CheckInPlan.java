@@ -1,0 +1,43 @@
+package community.doorstep.checkin;
+
+import community.doorstep.internal.Validator;
+import community.doorstep.notify.Address;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * What a person asks for when they start a check-in. Nothing here is a real name: a nickname they choose, a note only
+ * the circle sees and only when an alert is raised. {@link #toString()} shows none of it.
+ *
+ * @param nickname     how the circle knows them, 1 to 40 characters
+ * @param note         for the circle, e.g. "reporting at Dallas Court, call the duty solicitor"; at most 1000
+ * @param circleId     the circle to alert
+ * @param dueAt        when they expect to be safe
+ * @param graceMinutes how long after {@code dueAt} the alert waits, 0 to 120
+ * @param reminder     where a reminder goes shortly before {@code dueAt}, or {@code null}
+ * @param duressPin    4 to 8 digits that check in as usual and raise the alert, or {@code null}
+ */
+public record CheckInPlan(String nickname, String note, String circleId, Instant dueAt, int graceMinutes,
+                          Address reminder, String duressPin) {
+    private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
+
+    public CheckInPlan {
+        Validator check = new Validator();
+        nickname = check.text("nickname", nickname, 40);
+        note = check.optionalText("note", note, 1000);
+        check.required("circle", circleId);
+        check.required("dueAt", dueAt);
+        check.instant("dueAt", dueAt);
+        check.that(graceMinutes >= 0 && graceMinutes <= 120, "graceMinutes", "range",
+                "graceMinutes must be between 0 and 120, not " + graceMinutes);
+        check.that(duressPin == null || PIN.matcher(duressPin).matches(), "duressPin", "pin",
+                "duressPin must be 4 to 8 digits");
+        check.done();
+    }
+
+    @Override
+    public String toString() {
+        return "CheckInPlan[circle=" + circleId + ", dueAt=" + dueAt + "]";
+    }
+}

@@ -1,0 +1,430 @@
+package community.doorstep.checkin;
+
+import community.doorstep.ConflictException;
+import community.doorstep.ForbiddenException;
+import community.doorstep.InvalidInputException;
+import community.doorstep.NotFoundException;
+import community.doorstep.access.AccessService;
+import community.doorstep.access.Capability;
+import community.doorstep.access.Grant;
+import community.doorstep.internal.Digests;
+import community.doorstep.internal.Ids;
+import community.doorstep.internal.Texts;
+import community.doorstep.notify.Address;
+import community.doorstep.notify.Message;
+import community.doorstep.notify.Outbox;
+import community.doorstep.schedule.DueTask;
+import community.doorstep.schedule.DueWork;
+import community.doorstep.site.Site;
+import community.doorstep.site.SiteService;
+import community.doorstep.store.Stores;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "I'm OK" check-ins for people at risk. A person starts one with a due time, a grace period, a circle and a note;
+ * after due + grace the circle's first tier is alerted, and each later tier when nobody acknowledged in time; the
+ * person checking in (late), or a responder seeing them safe, sends everyone alerted an all-clear. SOS raises the
+ * alert at once; a duress PIN answers exactly like checking in, and raises it.
+ *
+ * <p>Exactly once: every deadline, escalation and reminder is due work (one node runs it), and raising a tier is a
+ * compare-and-set on the check-in written in the same transaction as its messages in the outbox, so a second run of
+ * a task, another node, or the person acting at that moment can never alert a tier twice. Delivery is at least once,
+ * under a stable message id. A finished check-in is deleted within minutes, leaving only counts. Get it from
+ * {@link community.doorstep.Doorstep#checkIns()}.
+ */
+public final class CheckInService {
+    /** The due task that raises the alert at a deadline; its instance is {@code site/checkIn/deadlineMillis}. */
+    public static final String DEADLINE = "checkin-deadline";
+    /** The due task that alerts the next tier; its instance is {@code site/checkIn/tier}. */
+    public static final String ESCALATE = "checkin-escalate";
+    /** The due task that reminds the person; its instance is {@code site/checkIn/deadlineMillis}. */
+    public static final String REMIND = "checkin-reminder";
+    /** The due task that deletes a finished check-in; its instance is {@code site/checkIn}. */
+    public static final String PURGE = "checkin-purge";
+    /** How long before the due time the person is reminded. */
+    public static final Duration REMIND_BEFORE = Duration.ofMinutes(10);
+    /** How long a finished check-in is kept before its row (note, nickname, contacts) is deleted. */
+    public static final Duration KEEP_FINISHED = Duration.ofMinutes(5);
+    /** How many times, and by how much in all, a check-in may be extended. */
+    public static final int MAX_EXTENSIONS = 2;
+    public static final int MAX_EXTENSION_MINUTES = 60;
+    private static final String TEXTS = "community.doorstep.checkin.notifications";
+
+    private final SiteService sites;
+    private final CheckInStore store;
+    private final Clock clock;
+    private final AccessService access;
+    private final Stores stores;
+    private final Outbox outbox;
+    private final DueWork dueWork;
+    private final URI publicAddress;
+
+    /** Wired by {@link community.doorstep.Doorstep}; host applications get it from there. */
+    public CheckInService(SiteService sites, CheckInStore store, Clock clock, AccessService access, Stores stores,
+                          Outbox outbox, DueWork dueWork, URI publicAddress) {
+        this.sites = sites;
+        this.store = store;
+        this.clock = clock;
+        this.access = access;
+        this.stores = stores;
+        this.outbox = outbox;
+        this.dueWork = dueWork;
+        this.publicAddress = publicAddress;
+        dueWork.register(new DueTask.Once(DEADLINE, this::deadlineReached));
+        dueWork.register(new DueTask.Once(ESCALATE, this::escalate));
+        dueWork.register(new DueTask.Once(REMIND, this::remind));
+        dueWork.register(new DueTask.Once(PURGE, this::purge));
+    }
+
+    // ---- circles
+
+    /**
+     * Saves a new circle. A webhook responder's address carries its signing secret
+     * ({@link Address#webhookWithNewSecret}), which the coordinator gives their receiver once.
+     */
+    public Circle createCircle(String siteId, String name, List<Responder> responders, Duration escalateAfter) {
+        sites.requireSite(siteId);
+        Circle circle = new Circle(siteId, Ids.newId(), name, responders, escalateAfter);
+        store.saveCircle(circle);
+        return circle;
+    }
+
+    public List<Circle> circles(String siteId) {
+        sites.requireSite(siteId);
+        return store.circles(siteId);
+    }
+
+    // ---- the person's side
+
+    /** Starts a check-in; its deadline and reminder are due work from now on. */
+    public Started start(String siteId, CheckInPlan plan) {
+        sites.requireSite(siteId);
+        Instant now = clock.instant();
+        if (store.circle(siteId, plan.circleId()).isEmpty()) {
+            throw InvalidInputException.of("circle", "unknown", "circle names no circle of this site");
+        }
+        if (!plan.dueAt().isAfter(now)) {
+            throw InvalidInputException.of("dueAt", "future", "dueAt must be in the future");
+        }
+        String id = Ids.newId();
+        Instant deadline = plan.dueAt().plus(Duration.ofMinutes(plan.graceMinutes()));
+        CheckIn checkIn = new CheckIn(siteId, id, plan.nickname(), plan.note(), plan.circleId(), deadline,
+                plan.graceMinutes(), 0, 0, plan.reminder(), plan.duressPin() == null ? null : pinHash(id, plan.duressPin()),
+                CheckInState.WAITING, 0, null, -1, null, now, null);
+        return stores.inTransaction(() -> {
+            store.add(checkIn);
+            String token = access.issue(siteId, Capability.CHECK_IN, id);
+            scheduleDeadline(checkIn);
+            return new Started(checkIn, token);
+        });
+    }
+
+    /** The check-in behind the person's own link. */
+    public CheckIn checkIn(String siteId, String token) {
+        Grant grant = access.require(siteId, Capability.CHECK_IN, token);
+        return store.find(siteId, grant.subjectId()).orElseThrow(() -> new NotFoundException("this check-in is over"));
+    }
+
+    /**
+     * "I'm OK / I'm out": the check-in ends, and anyone alerted gets the all-clear. With the duress PIN it answers the
+     * same, and raises the alert instead: whoever watches the person's screen sees an ordinary check-in.
+     */
+    public void ok(String siteId, String token, String pin) {
+        CheckIn checkIn = checkIn(siteId, token);
+        if (pin != null && checkIn.duressPinHash() != null && MessageDigest.isEqual(
+                pinHash(checkIn.id(), pin).getBytes(StandardCharsets.US_ASCII),
+                checkIn.duressPinHash().getBytes(StandardCharsets.US_ASCII))) {
+            raise(checkIn, 1, "alert.duress");
+            return;
+        }
+        seenSafe(checkIn);
+    }
+
+    /** "I need help now": the first tier is alerted at once. */
+    public void sos(String siteId, String token) {
+        CheckIn checkIn = checkIn(siteId, token);
+        if (checkIn.state() == CheckInState.WAITING) {
+            raise(checkIn, 1, "alert.sos");
+        }
+    }
+
+    /**
+     * Moves the due time on by some minutes, up to the site's cap ({@value #MAX_EXTENSIONS} times, at most
+     * {@value #MAX_EXTENSION_MINUTES} minutes in all); once the alert is raised, extending does not take it back.
+     */
+    public CheckIn extend(String siteId, String token, int minutes) {
+        CheckIn checkIn = checkIn(siteId, token);
+        if (minutes < 1 || minutes > MAX_EXTENSION_MINUTES) {
+            throw InvalidInputException.of("minutes", "range", "minutes must be between 1 and " + MAX_EXTENSION_MINUTES);
+        }
+        if (checkIn.state() != CheckInState.WAITING) {
+            throw new ConflictException("this check-in has raised its alert already; check in instead");
+        }
+        if (checkIn.extensions() >= MAX_EXTENSIONS || checkIn.extendedMinutes() + minutes > MAX_EXTENSION_MINUTES) {
+            throw InvalidInputException.of("minutes", "cap", "a check-in can be extended at most " + MAX_EXTENSIONS
+                    + " times and " + MAX_EXTENSION_MINUTES + " minutes in all");
+        }
+        CheckIn extended = checkIn.extended(checkIn.deadline().plus(Duration.ofMinutes(minutes)), minutes);
+        return stores.inTransaction(() -> {
+            if (!store.replace(checkIn, extended)) {
+                throw new ConflictException("this check-in changed at the same moment; open it again");
+            }
+            // the task for the old deadline finds it moved and does nothing
+            scheduleDeadline(extended);
+            return extended;
+        });
+    }
+
+    private void scheduleDeadline(CheckIn checkIn) {
+        String instance = instance(checkIn.siteId(), checkIn.id(), String.valueOf(checkIn.deadline().toEpochMilli()));
+        dueWork.scheduleWithChange(DEADLINE, instance, checkIn.deadline());
+        Instant remindAt = checkIn.dueAt().minus(REMIND_BEFORE);
+        if (checkIn.reminder() != null && remindAt.isAfter(clock.instant())) {
+            dueWork.scheduleWithChange(REMIND, instance, remindAt);
+        }
+    }
+
+    // ---- due work
+
+    /** The deadline task: the check-in is still waiting at exactly this deadline, so its first tier is alerted. */
+    void deadlineReached(String instance) {
+        String[] parts = instance.split("/", 3);
+        store.find(parts[0], parts[1])
+                .filter(c -> c.state() == CheckInState.WAITING && c.deadline().toEpochMilli() == Long.parseLong(parts[2]))
+                .ifPresent(c -> raise(c, 1, "alert.missed"));
+    }
+
+    /** The escalation task: nobody acknowledged, so the next tier is alerted. */
+    void escalate(String instance) {
+        String[] parts = instance.split("/", 3);
+        int tier = Integer.parseInt(parts[2]);
+        store.find(parts[0], parts[1])
+                .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() == tier - 1)
+                .ifPresent(c -> raise(c, tier, "alert.missed"));
+    }
+
+    /** The reminder task: a neutral note to the person shortly before their time, if it still stands. */
+    void remind(String instance) {
+        String[] parts = instance.split("/", 3);
+        store.find(parts[0], parts[1])
+                .filter(c -> c.state() == CheckInState.WAITING && c.deadline().toEpochMilli() == Long.parseLong(parts[2]))
+                .ifPresent(c -> stores.inTransaction(() -> {
+                    Site site = sites.requireSite(c.siteId());
+                    send(site, c.reminder(), "reminder", Map.of("site", site.name(), "due", time(site, c.dueAt())),
+                            Map.of());
+                    return null;
+                }));
+    }
+
+    /**
+     * Raises the alert to one tier, exactly once: the check-in moves to that tier only if it is still as read, and
+     * the tier's messages and the next escalation are written in the same transaction.
+     */
+    private void raise(CheckIn checkIn, int tier, String kind) {
+        Site site = sites.requireSite(checkIn.siteId());
+        Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
+        Instant now = clock.instant();
+        stores.inTransaction(() -> {
+            CheckIn alerted = checkIn.alerted(tier, now);
+            if (!store.replace(checkIn, alerted)) {
+                return null;
+            }
+            Duration overdue = now.isAfter(checkIn.dueAt()) ? Duration.between(checkIn.dueAt(), now) : Duration.ZERO;
+            for (int index = 0; index < circle.responders().size(); index++) {
+                Responder responder = circle.responders().get(index);
+                if (responder.tier() == tier) {
+                    String token = access.issue(site.id(), Capability.RESPONDER, checkIn.id() + ":" + index);
+                    send(site, responder.channel(), kind, Map.of("nickname", checkIn.nickname(),
+                            "note", note(site, checkIn), "due", time(site, checkIn.dueAt()),
+                            "overdue", overdue.toMinutes(), "link", responderLink(site, token)),
+                            Map.of("checkInId", checkIn.id(), "tier", String.valueOf(tier)));
+                }
+            }
+            int next = nextTier(circle, tier);
+            if (next > 0) {
+                dueWork.scheduleWithChange(ESCALATE, instance(site.id(), checkIn.id(), String.valueOf(next)),
+                        now.plus(circle.escalateAfter()));
+            }
+            return null;
+        });
+    }
+
+    /** The next tier with someone in it after this one, or 0. */
+    private static int nextTier(Circle circle, int tier) {
+        return circle.responders().stream().mapToInt(Responder::tier).filter(t -> t > tier).min().orElse(0);
+    }
+
+    // ---- the responder's side
+
+    /** The alert behind a responder's link: what the circle needs, and who else has it. */
+    public Alert alert(String siteId, String responderToken) {
+        Responding responding = responding(siteId, responderToken);
+        CheckIn c = responding.checkIn;
+        List<String> others = new ArrayList<>();
+        for (int index = 0; index < responding.circle.responders().size(); index++) {
+            Responder responder = responding.circle.responders().get(index);
+            if (index != responding.index && responder.tier() <= c.alertedTier()) {
+                others.add(responder.name());
+            }
+        }
+        Instant now = clock.instant();
+        Duration overdue = now.isAfter(c.dueAt()) ? Duration.between(c.dueAt(), now) : Duration.ZERO;
+        String onIt = c.acknowledged() ? responding.circle.responders().get(c.acknowledgedBy()).name() : null;
+        return new Alert(c.nickname(), c.note(), overdue, onIt, others, c.state() == CheckInState.SAFE,
+                c.acknowledgedBy() == responding.index);
+    }
+
+    /** "I'm on it": the others alerted are told, and no later tier is alerted. */
+    public void acknowledge(String siteId, String responderToken) {
+        Responding responding = responding(siteId, responderToken);
+        CheckIn c = responding.checkIn;
+        if (c.state() != CheckInState.ALERTED || c.acknowledged()) {
+            return;
+        }
+        Site site = sites.requireSite(siteId);
+        Responder me = responding.circle.responders().get(responding.index);
+        stores.inTransaction(() -> {
+            if (!store.replace(c, c.acknowledgedBy(responding.index, clock.instant()))) {
+                return null;
+            }
+            tellAlerted(site, responding.circle, c, responding.index, "acknowledged",
+                    Map.of("nickname", c.nickname(), "responder", me.name()));
+            return null;
+        });
+    }
+
+    /** "Seen safe" (or "came out safe"): the check-in ends for the person, and everyone alerted gets the all-clear. */
+    public void seenSafe(String siteId, String responderToken) {
+        seenSafe(responding(siteId, responderToken).checkIn);
+    }
+
+    private void seenSafe(CheckIn checkIn) {
+        if (checkIn.state() == CheckInState.SAFE) {
+            return;
+        }
+        Site site = sites.requireSite(checkIn.siteId());
+        Instant now = clock.instant();
+        stores.inTransaction(() -> {
+            if (!store.replace(checkIn, checkIn.safe(now))) {
+                throw new ConflictException("this check-in changed at the same moment; open it again");
+            }
+            if (checkIn.alertedTier() > 0) {
+                Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
+                tellAlerted(site, circle, checkIn, -1, "allclear", Map.of("nickname", checkIn.nickname()));
+            }
+            dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id()), now.plus(KEEP_FINISHED));
+            return null;
+        });
+    }
+
+    private void tellAlerted(Site site, Circle circle, CheckIn checkIn, int except, String kind, Map<String, Object> arguments) {
+        for (int index = 0; index < circle.responders().size(); index++) {
+            Responder responder = circle.responders().get(index);
+            if (index != except && responder.tier() <= checkIn.alertedTier()) {
+                send(site, responder.channel(), kind, arguments, Map.of("checkInId", checkIn.id()));
+            }
+        }
+    }
+
+    private record Responding(CheckIn checkIn, Circle circle, int index) {
+    }
+
+    private Responding responding(String siteId, String responderToken) {
+        Grant grant = access.require(siteId, Capability.RESPONDER, responderToken);
+        String[] parts = grant.subjectId().split(":", 2);
+        CheckIn checkIn = store.find(siteId, parts[0]).orElseThrow(() -> new ForbiddenException("this alert is over"));
+        Circle circle = store.circle(siteId, checkIn.circleId()).orElseThrow();
+        return new Responding(checkIn, circle, Integer.parseInt(parts[1]));
+    }
+
+    // ---- purging and counts
+
+    /** The purge task: the finished check-in's row goes, with every link to it; only its counts stay. */
+    void purge(String instance) {
+        String[] parts = instance.split("/", 2);
+        store.find(parts[0], parts[1]).filter(c -> c.state() == CheckInState.SAFE).ifPresent(c -> {
+            Site site = sites.requireSite(c.siteId());
+            LocalDate day = LocalDate.ofInstant(c.endedAt(), site.zone());
+            long toAcknowledge = c.acknowledgedAt() == null || c.raisedAt() == null ? -1
+                    : Duration.between(c.raisedAt(), c.acknowledgedAt()).toSeconds();
+            stores.inTransaction(() -> {
+                store.count(c.siteId(), day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), c.raisedAt() != null,
+                        toAcknowledge);
+                store.delete(c.siteId(), c.id());
+                access.revoke(c.siteId(), Capability.CHECK_IN, c.id());
+                Circle circle = store.circle(c.siteId(), c.circleId()).orElse(null);
+                int responders = circle == null ? 0 : circle.responders().size();
+                for (int index = 0; index < responders; index++) {
+                    access.revoke(c.siteId(), Capability.RESPONDER, c.id() + ":" + index);
+                }
+                return null;
+            });
+        });
+    }
+
+    /** The site's counts: check-ins and alerts per week. */
+    public List<CheckInCount> counts(String siteId) {
+        sites.requireSite(siteId);
+        return store.counts(siteId);
+    }
+
+    // ---- shared
+
+    private String responderLink(Site site, String token) {
+        String path = "w/" + site.id() + "/checkin/respond/" + token;
+        return publicAddress == null ? path : publicAddress.resolve(path).toString();
+    }
+
+    private static String note(Site site, CheckIn checkIn) {
+        return checkIn.note() != null ? checkIn.note()
+                : Texts.of(TEXTS, Texts.firstOf(site.languages())).format("note.none", Map.of());
+    }
+
+    private static String time(Site site, Instant instant) {
+        Locale language = Texts.firstOf(site.languages());
+        return DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", language).format(instant.atZone(site.zone()));
+    }
+
+    private void send(Site site, Address to, String kind, Map<String, Object> arguments, Map<String, String> data) {
+        Texts texts = Texts.of(TEXTS, Texts.firstOf(site.languages()));
+        Map<String, Object> all = new HashMap<>(arguments);
+        all.putIfAbsent("site", site.name());
+        outbox.enqueue(new Message(Message.newId(), site.id(), to, "checkin." + kind.replace('.', '-'),
+                texts.locale().toLanguageTag(), texts.format(kind + ".subject", all), texts.format(kind + ".text", all),
+                data, clock.instant()));
+    }
+
+    private static String pinHash(String checkInId, String pin) {
+        return Digests.sha256Hex(checkInId + ":" + pin);
+    }
+
+    private static String instance(String... parts) {
+        return String.join("/", parts);
+    }
+
+    /** Whether the due work for a check-in's deadline is scheduled: for tests and the health page. */
+    boolean deadlineScheduled(CheckIn checkIn) {
+        return dueWork.isScheduled(DEADLINE, instance(checkIn.siteId(), checkIn.id(),
+                String.valueOf(checkIn.deadline().toEpochMilli())));
+    }
+
+    Optional<CheckIn> find(String siteId, String id) {
+        return store.find(siteId, id);
+    }
+}

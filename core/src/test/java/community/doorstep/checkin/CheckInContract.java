@@ -1,0 +1,226 @@
+package community.doorstep.checkin;
+
+import community.doorstep.ConflictException;
+import community.doorstep.Doorstep;
+import community.doorstep.ForbiddenException;
+import community.doorstep.InvalidInputException;
+import community.doorstep.internal.Sealer;
+import community.doorstep.notify.Address;
+import community.doorstep.notify.OutboxEntry;
+import community.doorstep.site.Site;
+import community.doorstep.store.Stores;
+import community.doorstep.testing.MutableClock;
+import community.doorstep.testing.TestDoorstep;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What check-ins must do on every store (memory, H2, PostgreSQL): alert on time and exactly once per tier, escalate
+ * only when nobody acknowledged, send the all-clear to everyone alerted, and leave nothing but counts behind.
+ */
+public abstract class CheckInContract {
+    protected static final String SITE = TestDoorstep.SITE;
+    protected static final Instant NOW = Instant.parse("2026-03-03T09:00:00Z");
+    protected static final byte[] KEY = Sealer.newKey();
+
+    protected abstract Stores openStores();
+
+    protected void closeStores() {
+    }
+
+    protected final MutableClock clock = new MutableClock(NOW);
+    protected Stores stores;
+    protected Doorstep doorstep;
+    protected CheckInService checkIns;
+    protected Circle circle;
+
+    @BeforeEach
+    void open() {
+        stores = openStores();
+        doorstep = node(stores);
+        doorstep.sites().saveSite(Site.of(SITE, "Hulme Community Partnership"));
+        checkIns = doorstep.checkIns();
+        circle = checkIns.createCircle(SITE, "Reporting support", List.of(
+                new Responder("Ana", Address.email("ana@volunteers.example"), 1),
+                new Responder("Ben", Address.email("ben@volunteers.example"), 1),
+                new Responder("Cai", Address.webhookWithNewSecret("https://cai.example/hook"), 2)),
+                Duration.ofMinutes(10));
+    }
+
+    protected Doorstep node(Stores on) {
+        return Doorstep.builder().stores(on).clock(clock).encryptionKey(KEY)
+                .publicAddress(URI.create("https://hulme.example/doorstep/")).build();
+    }
+
+    @AfterEach
+    void close() {
+        doorstep.close();
+        closeStores();
+    }
+
+    protected Started startDueInAnHour(String note, String pin) {
+        return checkIns.start(SITE, new CheckInPlan("Sparrow", note, circle.id(), NOW.plus(Duration.ofHours(1)), 5,
+                Address.email("sparrow@person.example"), pin));
+    }
+
+    protected List<OutboxEntry> sent(String type) {
+        return doorstep.outbox().recent(SITE, 200).stream().filter(entry -> entry.message().type().equals(type)).toList();
+    }
+
+    protected List<String> alertedTargets() {
+        return sent("checkin.alert-missed").stream().map(entry -> entry.message().to().target()).sorted().toList();
+    }
+
+    @Test
+    void aMissedCheckInAlertsTheFirstTierAtDuePlusGraceToTheSecondAndOnlyOnce() {
+        startDueInAnHour("Reporting at Dallas Court, call the duty solicitor", null);
+        clock.set(NOW.plus(Duration.ofMinutes(65)).minusSeconds(1));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).isEmpty();
+
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).containsExactly("ana@volunteers.example", "ben@volunteers.example");
+        OutboxEntry alert = sent("checkin.alert-missed").get(0);
+        assertThat(alert.message().text()).contains("Sparrow", "Reporting at Dallas Court", "5 minutes ago",
+                "https://hulme.example/doorstep/w/hulme/checkin/respond/")
+                .doesNotContain("sparrow@person.example");
+    }
+
+    @Test
+    void nobodyAcknowledgingEscalatesToTheNextTierAndNobodyIsAlertedTwice() {
+        startDueInAnHour("note", null);
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        clock.advance(Duration.ofMinutes(10));
+        doorstep.runDueWork();
+        doorstep.runDueWork();
+        assertThat(sent("checkin.alert-missed")).extracting(e -> e.message().to().target()).containsExactlyInAnyOrder(
+                "ana@volunteers.example", "ben@volunteers.example", "https://cai.example/hook");
+        clock.advance(Duration.ofHours(2));
+        doorstep.runDueWork();
+        assertThat(sent("checkin.alert-missed")).hasSize(3);
+    }
+
+    @Test
+    void anAcknowledgementTellsTheOthersStopsEscalationAndTheAllClearReachesEveryoneAlerted() {
+        Started started = startDueInAnHour("note", null);
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        String anasLink = responderToken("ana@volunteers.example");
+        clock.advance(Duration.ofMinutes(3));
+        checkIns.acknowledge(SITE, anasLink);
+        assertThat(sent("checkin.acknowledged")).extracting(e -> e.message().to().target())
+                .containsExactly("ben@volunteers.example");
+        Alert seen = checkIns.alert(SITE, anasLink);
+        assertThat(seen).extracting(Alert::nickname, Alert::onIt, Alert::mine, Alert::safe)
+                .containsExactly("Sparrow", "Ana", true, false);
+        assertThat(seen.alsoAlerted()).containsExactly("Ben");
+
+        clock.advance(Duration.ofMinutes(30));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).hasSize(2);
+
+        checkIns.ok(SITE, started.token(), null);
+        assertThat(sent("checkin.allclear")).extracting(e -> e.message().to().target())
+                .containsExactlyInAnyOrder("ana@volunteers.example", "ben@volunteers.example");
+        assertThat(checkIns.alert(SITE, anasLink).safe()).isTrue();
+    }
+
+    @Test
+    void aFinishedCheckInIsDeletedWithinMinutesWithItsLinksAndOnlyCountsStay() {
+        Started started = startDueInAnHour("note", null);
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        String link = responderToken("ana@volunteers.example");
+        clock.advance(Duration.ofSeconds(90));
+        checkIns.acknowledge(SITE, link);
+        checkIns.seenSafe(SITE, link);
+        clock.advance(CheckInService.KEEP_FINISHED);
+        doorstep.runDueWork();
+        assertThat(checkIns.find(SITE, started.checkIn().id())).isEmpty();
+        assertThatThrownBy(() -> checkIns.checkIn(SITE, started.token())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> checkIns.alert(SITE, link)).isInstanceOf(ForbiddenException.class);
+        assertThat(checkIns.counts(SITE)).singleElement().satisfies(count -> {
+            assertThat(count.checkIns()).isEqualTo(1);
+            assertThat(count.alertsRaised()).isEqualTo(1);
+            assertThat(count.medianSecondsToAcknowledge()).isEqualTo(90);
+        });
+    }
+
+    @Test
+    void sosAlertsAtOnceAndADuressPinAnswersLikeCheckingInButRaisesTheAlert() {
+        Started sos = startDueInAnHour("note", null);
+        checkIns.sos(SITE, sos.token());
+        assertThat(sent("checkin.alert-sos")).hasSize(2);
+
+        Started duress = startDueInAnHour("note", "2468");
+        checkIns.ok(SITE, duress.token(), "2468");
+        assertThat(sent("checkin.alert-duress")).hasSize(2).allSatisfy(e ->
+                assertThat(e.message().text()).contains("duress code"));
+        assertThat(checkIns.checkIn(SITE, duress.token()).state()).isEqualTo(CheckInState.ALERTED);
+
+        Started plain = startDueInAnHour("note", "2468");
+        checkIns.ok(SITE, plain.token(), "1111");
+        assertThat(checkIns.checkIn(SITE, plain.token()).state()).isEqualTo(CheckInState.SAFE);
+        assertThat(sent("checkin.allclear")).isEmpty();
+    }
+
+    @Test
+    void extendingMovesTheDeadlineUpToTheCapAndTheOldDeadlineRaisesNothing() {
+        Started started = startDueInAnHour("note", null);
+        checkIns.extend(SITE, started.token(), 30);
+        checkIns.extend(SITE, started.token(), 30);
+        assertThatThrownBy(() -> checkIns.extend(SITE, started.token(), 15))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).rule()).isEqualTo("cap"));
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).isEmpty();
+        clock.set(NOW.plus(Duration.ofMinutes(125)));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).hasSize(2);
+        assertThatThrownBy(() -> checkIns.extend(SITE, started.token(), 5)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void thePersonIsRemindedShortlyBeforeTheirTimeInWordsThatGiveNothingAway() {
+        startDueInAnHour("note", null);
+        clock.set(NOW.plus(Duration.ofMinutes(50)));
+        doorstep.runDueWork();
+        assertThat(sent("checkin.reminder")).singleElement().satisfies(e -> {
+            assertThat(e.message().to().target()).isEqualTo("sparrow@person.example");
+            assertThat((e.message().subject() + " " + e.message().text()).toLowerCase())
+                    .doesNotContain("alert", "safe", "check-in", "circle", "note");
+        });
+    }
+
+    @Test
+    void aStartWithAnUnknownCircleOrAPastTimeIsRefusedByField() {
+        assertThatThrownBy(() -> checkIns.start(SITE, new CheckInPlan("Sparrow", null, "nope", NOW.plusSeconds(60), 0,
+                null, null))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("circle"));
+        assertThatThrownBy(() -> checkIns.start(SITE, new CheckInPlan("Sparrow", null, circle.id(), NOW.minusSeconds(1), 0,
+                null, null))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("dueAt"));
+        assertThatThrownBy(() -> new CheckInPlan("", null, circle.id(), NOW, 500, null, "12"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field()).containsExactly("nickname", "graceMinutes", "duressPin"));
+    }
+
+    /** The responder token in the link the alert to this address carried. */
+    protected String responderToken(String target) {
+        String text = sent("checkin.alert-missed").stream().filter(e -> e.message().to().target().equals(target))
+                .findFirst().orElseThrow().message().text();
+        return text.replaceAll("(?s).*/checkin/respond/([A-Za-z0-9_-]{43}).*", "$1");
+    }
+}
