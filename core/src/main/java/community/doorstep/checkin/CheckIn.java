@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param acknowledgedBy  the index in the circle of the responder who said "I'm on it", or -1
  * @param acknowledgedAt  when they said it, or {@code null}
  * @param createdAt       when it was started
- * @param endedAt         when it became safe, or {@code null}
+ * @param endedAt         when it became safe, or when the person ended it with the duress PIN (then it stays alerted,
+ *                        and their own page shows it ended, as any check-in does); {@code null} before
  */
 public record CheckIn(String siteId, String id, String nickname, String note, String circleId, Instant deadline,
                       int graceMinutes, int extensions, int extendedMinutes, Address reminder, String duressPinHash,
@@ -61,6 +62,19 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
                 reminder, duressPinHash, CheckInState.ALERTED, tier, raisedAt == null ? at : raisedAt, acknowledgedBy,
                 acknowledgedAt, createdAt, endedAt);
+    }
+
+    /** Alerted by the duress PIN: the person's own page shows it ended, while the circle has the alert. */
+    CheckIn endedUnderDuress(int tier, Instant at) {
+        CheckIn alerted = alerted(tier, at);
+        return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
+                reminder, duressPinHash, alerted.state(), tier, alerted.raisedAt(), acknowledgedBy, acknowledgedAt,
+                createdAt, at);
+    }
+
+    /** Whether the person's own page shows it ended: they checked in (with or without the duress PIN). */
+    public boolean endedForThePerson() {
+        return endedAt != null;
     }
 
     CheckIn acknowledgedBy(int responder, Instant at) {

@@ -147,10 +147,14 @@ public final class CheckInService {
      */
     public void ok(String siteId, String token, String pin) {
         CheckIn checkIn = checkIn(siteId, token);
-        if (pin != null && checkIn.duressPinHash() != null && MessageDigest.isEqual(
+        if (checkIn.endedForThePerson()) {
+            // checking in again changes nothing: above all, it never takes back an alert the duress PIN raised
+            return;
+        }
+        if (pin != null && checkIn.duressPinHash() != null && checkIn.state() == CheckInState.WAITING && MessageDigest.isEqual(
                 pinHash(checkIn.id(), pin).getBytes(StandardCharsets.US_ASCII),
                 checkIn.duressPinHash().getBytes(StandardCharsets.US_ASCII))) {
-            raise(checkIn, 1, "alert.duress");
+            raise(checkIn, 1, "alert.duress", true);
             return;
         }
         seenSafe(checkIn);
@@ -160,7 +164,7 @@ public final class CheckInService {
     public void sos(String siteId, String token) {
         CheckIn checkIn = checkIn(siteId, token);
         if (checkIn.state() == CheckInState.WAITING) {
-            raise(checkIn, 1, "alert.sos");
+            raise(checkIn, 1, "alert.sos", false);
         }
     }
 
@@ -207,7 +211,7 @@ public final class CheckInService {
         String[] parts = instance.split("/", 3);
         store.find(parts[0], parts[1])
                 .filter(c -> c.state() == CheckInState.WAITING && c.deadline().toEpochMilli() == Long.parseLong(parts[2]))
-                .ifPresent(c -> raise(c, 1, "alert.missed"));
+                .ifPresent(c -> raise(c, 1, "alert.missed", false));
     }
 
     /** The escalation task: nobody acknowledged, so the next tier is alerted. */
@@ -216,7 +220,7 @@ public final class CheckInService {
         int tier = Integer.parseInt(parts[2]);
         store.find(parts[0], parts[1])
                 .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() == tier - 1)
-                .ifPresent(c -> raise(c, tier, "alert.missed"));
+                .ifPresent(c -> raise(c, tier, "alert.missed", false));
     }
 
     /** The reminder task: a neutral note to the person shortly before their time, if it still stands. */
@@ -236,12 +240,12 @@ public final class CheckInService {
      * Raises the alert to one tier, exactly once: the check-in moves to that tier only if it is still as read, and
      * the tier's messages and the next escalation are written in the same transaction.
      */
-    private void raise(CheckIn checkIn, int tier, String kind) {
+    private void raise(CheckIn checkIn, int tier, String kind, boolean underDuress) {
         Site site = sites.requireSite(checkIn.siteId());
         Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
         Instant now = clock.instant();
         stores.inTransaction(() -> {
-            CheckIn alerted = checkIn.alerted(tier, now);
+            CheckIn alerted = underDuress ? checkIn.endedUnderDuress(tier, now) : checkIn.alerted(tier, now);
             if (!store.replace(checkIn, alerted)) {
                 return null;
             }

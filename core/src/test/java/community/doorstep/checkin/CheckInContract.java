@@ -168,11 +168,18 @@ public abstract class CheckInContract {
         checkIns.ok(SITE, duress.token(), "2468");
         assertThat(sent("checkin.alert-duress")).hasSize(2).allSatisfy(e ->
                 assertThat(e.message().text()).contains("duress code"));
+        CheckIn underDuress = checkIns.checkIn(SITE, duress.token());
+        assertThat(underDuress.state()).isEqualTo(CheckInState.ALERTED);
+        // the person's own page shows it ended, as after any check-in; pressing again takes nothing back
+        assertThat(underDuress.endedForThePerson()).isTrue();
+        checkIns.ok(SITE, duress.token(), null);
         assertThat(checkIns.checkIn(SITE, duress.token()).state()).isEqualTo(CheckInState.ALERTED);
+        assertThat(sent("checkin.allclear")).isEmpty();
 
         Started plain = startDueInAnHour("note", "2468");
         checkIns.ok(SITE, plain.token(), "1111");
-        assertThat(checkIns.checkIn(SITE, plain.token()).state()).isEqualTo(CheckInState.SAFE);
+        assertThat(checkIns.checkIn(SITE, plain.token())).extracting(CheckIn::state, CheckIn::endedForThePerson)
+                .containsExactly(CheckInState.SAFE, true);
         assertThat(sent("checkin.allclear")).isEmpty();
     }
 

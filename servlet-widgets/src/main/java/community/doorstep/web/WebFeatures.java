@@ -1,5 +1,6 @@
 package community.doorstep.web;
 
+import community.doorstep.web.checkin.CheckInWeb;
 import community.doorstep.web.events.EventsWeb;
 import community.doorstep.web.help.HelpWeb;
 import community.doorstep.web.internal.WebFeature;
@@ -16,6 +17,6 @@ final class WebFeatures {
     }
 
     static List<WebFeature> all() {
-        return List.of(new EventsWeb(), new HelpWeb());
+        return List.of(new EventsWeb(), new HelpWeb(), new CheckInWeb());
     }
 }

@@ -1,7 +1,6 @@
 package community.doorstep.web.help;
 
 import community.doorstep.Doorstep;
-import community.doorstep.access.RateLimiter;
 import community.doorstep.help.Claim;
 import community.doorstep.help.HelpRequest;
 import community.doorstep.help.Listed;
@@ -17,14 +16,12 @@ import community.doorstep.web.help.HelpJson.NewRequestJson;
 import community.doorstep.web.help.HelpJson.OfferJson;
 import community.doorstep.web.help.HelpJson.OffersJson;
 import community.doorstep.web.help.HelpJson.RequestJson;
+import community.doorstep.web.internal.ApiWrites;
 import community.doorstep.web.internal.CoordinatorDesk;
 import community.doorstep.web.internal.Json;
 import community.doorstep.web.internal.QueryParams;
 import community.doorstep.web.internal.Routes;
 import community.doorstep.web.internal.SiteCalendar;
-import community.doorstep.web.internal.Widgets;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.model.Resource;
@@ -46,9 +43,9 @@ import static community.doorstep.web.internal.Routes.postJson;
 final class HelpApi {
     private final Doorstep doorstep;
     private final Authorizer authorizer;
-    private final RateLimiter writes;
+    private final ApiWrites writes;
 
-    HelpApi(Doorstep doorstep, Authorizer authorizer, RateLimiter writes) {
+    HelpApi(Doorstep doorstep, Authorizer authorizer, ApiWrites writes) {
         this.doorstep = doorstep;
         this.authorizer = authorizer;
         this.writes = writes;
@@ -58,16 +55,16 @@ final class HelpApi {
         get(site, "offers", JSON, this::offers);
         get(site, "offers/{offerId}", JSON, request -> Routes.json(OfferJson.of(
                 doorstep.help().offer(siteId(request), pathParam(request, "offerId")))));
-        postJson(site, "offers", request -> limited(request, () -> {
+        postJson(site, "offers", request -> writes.limited(request, siteId(request), () -> {
             Listed<Offer> listed = doorstep.help().postOffer(siteId(request), Json.read(request, NewOfferJson.class).toDetails());
             return created(request, listed.item().id(), HelpViews.name(listed.item().state()), listed.manageToken());
         }));
-        postJson(site, "requests", request -> limited(request, () -> {
+        postJson(site, "requests", request -> writes.limited(request, siteId(request), () -> {
             Listed<HelpRequest> listed = doorstep.help().postRequest(siteId(request),
                     Json.read(request, NewRequestJson.class).toDetails());
             return created(request, listed.item().id(), HelpViews.name(listed.item().state()), listed.manageToken());
         }));
-        postJson(site, "offers/{offerId}/claims", request -> limited(request, () -> {
+        postJson(site, "offers/{offerId}/claims", request -> writes.limited(request, siteId(request), () -> {
             Listed<Claim> listed = doorstep.help().claim(siteId(request), pathParam(request, "offerId"),
                     Json.read(request, NewClaimJson.class).toDetails());
             return created(request, listed.item().id(), HelpViews.name(listed.item().state()), listed.manageToken());
@@ -102,19 +99,6 @@ final class HelpApi {
     private Response created(ContainerRequestContext request, String id, String state, String token) {
         String link = request.getUriInfo().getBaseUri().toString() + "w/" + siteId(request) + "/help/manage/" + token;
         return Routes.created(new CreatedJson(id, state, link, token));
-    }
-
-    /** An anonymous write: refused with 429 while this client has sent as many as allowed; counted once it succeeds. */
-    private Response limited(ContainerRequestContext request, Supplier<Response> write) {
-        String siteId = siteId(request);
-        HttpServletRequest servlet = Widgets.servletRequest(request);
-        String key = siteId + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
-        if (writes.waitBefore(key).isPresent()) {
-            throw new WebApplicationException(Response.status(429).build());
-        }
-        Response response = write.get();
-        writes.accepted(key);
-        return response;
     }
 
     private Response coordinator(ContainerRequestContext request, Supplier<Response> answer) {

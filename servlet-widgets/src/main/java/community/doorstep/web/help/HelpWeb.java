@@ -1,6 +1,7 @@
 package community.doorstep.web.help;
 
 import community.doorstep.Doorstep;
+import community.doorstep.web.internal.ApiWrites;
 import community.doorstep.web.internal.EmbedWidget;
 import community.doorstep.web.internal.FormGuard;
 import community.doorstep.web.internal.NavEntry;
@@ -50,7 +51,8 @@ public final class HelpWeb implements WebFeature {
         Doorstep doorstep = routes.doorstep();
         Widgets widgets = routes.widgets();
         // a burst of ten writes (offers, requests, claims, answers), then one a minute, per site and client address
-        new HelpApi(doorstep, routes.authorizer(), routes.writeLimiter(10, Duration.ofMinutes(1))).addTo(routes.api());
+        new HelpApi(doorstep, routes.authorizer(), new ApiWrites(routes.writeLimiter(10, Duration.ofMinutes(1))))
+                .addTo(routes.api());
         FormGuard guard = new FormGuard(widgets, routes.writeLimiter(10, Duration.ofMinutes(1)));
         BoardPages board = new BoardPages(doorstep, widgets, guard);
         ManagePages manage = new ManagePages(doorstep, widgets);

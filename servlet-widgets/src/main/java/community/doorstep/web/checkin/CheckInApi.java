@@ -1,0 +1,97 @@
+package community.doorstep.web.checkin;
+
+import community.doorstep.Doorstep;
+import community.doorstep.checkin.CheckIn;
+import community.doorstep.checkin.CheckInPlan;
+import community.doorstep.checkin.Circle;
+import community.doorstep.checkin.Started;
+import community.doorstep.notify.Address;
+import community.doorstep.web.Authorizer;
+import community.doorstep.web.checkin.CheckInJson.ActionJson;
+import community.doorstep.web.checkin.CheckInJson.CircleJson;
+import community.doorstep.web.checkin.CheckInJson.NewCheckInJson;
+import community.doorstep.web.checkin.CheckInJson.NewCircleJson;
+import community.doorstep.web.checkin.CheckInJson.StartedJson;
+import community.doorstep.web.checkin.CheckInJson.StateJson;
+import community.doorstep.web.internal.ApiWrites;
+import community.doorstep.web.internal.CoordinatorDesk;
+import community.doorstep.web.internal.Json;
+import community.doorstep.web.internal.Routes;
+import community.doorstep.web.internal.SiteCalendar;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.model.Resource;
+
+import java.time.Duration;
+
+import static community.doorstep.web.internal.Routes.pathParam;
+import static community.doorstep.web.internal.Routes.postJson;
+
+/**
+ * Check-ins in version 1 of the JSON API, under {@code api/v1/sites/{site}/}: a coordinator's circles; starting a
+ * check-in (an anonymous write, limited per site and client); and the person's own actions through the token of
+ * their link. Answers are {@code no-store} and hold no note, nickname or contact.
+ */
+final class CheckInApi {
+    private final Doorstep doorstep;
+    private final Authorizer authorizer;
+    private final ApiWrites writes;
+
+    CheckInApi(Doorstep doorstep, Authorizer authorizer, ApiWrites writes) {
+        this.doorstep = doorstep;
+        this.authorizer = authorizer;
+        this.writes = writes;
+    }
+
+    void addTo(Resource.Builder site) {
+        postJson(site, "circles", request -> {
+            String siteId = siteId(request);
+            CoordinatorDesk.requireApi(request, doorstep, authorizer, siteId);
+            NewCircleJson body = Json.read(request, NewCircleJson.class);
+            Circle circle = doorstep.checkIns().createCircle(siteId, body.name(), body.toResponders(),
+                    Duration.ofMinutes(body.escalateAfterMinutes() == null ? 10 : body.escalateAfterMinutes()));
+            return Routes.created(CircleJson.of(circle));
+        });
+        postJson(site, "checkins", request -> writes.limited(request, siteId(request), () -> {
+            String siteId = siteId(request);
+            NewCheckInJson body = Json.read(request, NewCheckInJson.class);
+            Started started = doorstep.checkIns().start(siteId, new CheckInPlan(body.nickname(), body.note(),
+                    body.circle(), body.due(doorstep.clock().instant()),
+                    body.graceMinutes() == null ? 0 : body.graceMinutes(),
+                    body.reminderEmail() == null ? null : Address.email(body.reminderEmail()), body.duressPin()));
+            String link = request.getUriInfo().getBaseUri() + "w/" + siteId + "/checkin/" + started.token();
+            return Routes.created(new StartedJson(started.checkIn().deadline().toString(), link, started.token()));
+        }));
+        postJson(site, "checkins/{token}/ok", request -> {
+            ActionJson body = Json.read(request, ActionJson.class);
+            doorstep.checkIns().ok(siteId(request), pathParam(request, "token"), body.pin());
+            return state(request);
+        });
+        postJson(site, "checkins/{token}/extend", request -> {
+            ActionJson body = Json.read(request, ActionJson.class);
+            doorstep.checkIns().extend(siteId(request), pathParam(request, "token"),
+                    body.minutes() == null ? 15 : body.minutes());
+            return state(request);
+        });
+        Routes.postAction(site, "checkins/{token}/sos", request -> {
+            doorstep.checkIns().sos(siteId(request), pathParam(request, "token"));
+            return state(request);
+        });
+    }
+
+    /**
+     * What the person's link sees after an action. After the duress PIN it reads exactly as after checking in: the
+     * state says "ended" either way.
+     */
+    private Response state(ContainerRequestContext request) {
+        CheckIn checkIn = doorstep.checkIns().checkIn(siteId(request), pathParam(request, "token"));
+        String state = checkIn.endedForThePerson() ? "ended" : checkIn.state().name().toLowerCase(java.util.Locale.ROOT);
+        return Response.fromResponse(Routes.json(new StateJson(state, checkIn.dueAt().toString(),
+                checkIn.deadline().toString(), checkIn.extensions(), checkIn.endedForThePerson())))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private String siteId(ContainerRequestContext request) {
+        return SiteCalendar.of(doorstep, pathParam(request, "site")).id();
+    }
+}

@@ -1,0 +1,89 @@
+package community.doorstep.web.checkin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import community.doorstep.InvalidInputException;
+import community.doorstep.checkin.Circle;
+import community.doorstep.checkin.Responder;
+import community.doorstep.notify.Address;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Check-ins' JSON: what the API takes and answers. An answer never holds a note, a nickname or a contact. */
+final class CheckInJson {
+    private CheckInJson() {
+    }
+
+    /** One responder as the coordinator gives it: a name, an email address or a webhook URL, and a tier (default 1). */
+    record ResponderJson(String name, String email, String webhook, Integer tier) {
+        Responder responder(int index) {
+            String field = "responders." + index;
+            if ((email == null) == (webhook == null)) {
+                throw InvalidInputException.of(field, "one-of", field + " needs either an email or a webhook");
+            }
+            Address channel = email != null ? Address.email(email) : Address.webhookWithNewSecret(webhook);
+            return new Responder(name, channel, tier == null ? 1 : tier);
+        }
+    }
+
+    /** {@code POST circles}. */
+    record NewCircleJson(String name, List<ResponderJson> responders, Integer escalateAfterMinutes) {
+        List<Responder> toResponders() {
+            List<Responder> all = new ArrayList<>();
+            List<ResponderJson> given = responders == null ? List.of() : responders;
+            for (int i = 0; i < given.size(); i++) {
+                all.add(given.get(i).responder(i));
+            }
+            return all;
+        }
+    }
+
+    /** A circle as created: its id, and each webhook responder's secret, shown this once. */
+    record CircleJson(String id, String name, List<CreatedResponderJson> responders, int escalateAfterMinutes) {
+        static CircleJson of(Circle circle) {
+            return new CircleJson(circle.id(), circle.name(), circle.responders().stream()
+                    .map(r -> new CreatedResponderJson(r.name(), r.tier(),
+                            r.channel().channel() == Address.Channel.WEBHOOK ? r.channel().secret() : null)).toList(),
+                    (int) circle.escalateAfter().toMinutes());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreatedResponderJson(String name, int tier, String webhookSecret) {
+    }
+
+    /** {@code POST checkins}: {@code dueAt} or {@code inMinutes}. */
+    record NewCheckInJson(String nickname, String note, String circle, String dueAt, Integer inMinutes,
+                          Integer graceMinutes, String reminderEmail, String duressPin) {
+        Instant due(Instant now) {
+            if ((dueAt == null) == (inMinutes == null)) {
+                throw InvalidInputException.of("dueAt", "one-of", "give either dueAt (an ISO-8601 instant) or inMinutes");
+            }
+            if (inMinutes != null) {
+                if (inMinutes < 1 || inMinutes > 7 * 24 * 60) {
+                    throw InvalidInputException.of("inMinutes", "range", "inMinutes must be between 1 and 10080");
+                }
+                return now.plusSeconds(inMinutes * 60L);
+            }
+            try {
+                return Instant.parse(dueAt);
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("dueAt", "format", "dueAt must be an ISO-8601 instant such as 2026-12-01T17:30:00Z");
+            }
+        }
+    }
+
+    /** {@code POST checkins/{token}/ok} (the duress PIN, if any) and {@code …/extend}. */
+    record ActionJson(String pin, Integer minutes) {
+    }
+
+    /** What a new check-in answers: when the alert goes out, and the person's own link (shown once). */
+    record StartedJson(String deadline, String link, String token) {
+    }
+
+    /** A check-in as its own link sees it. */
+    record StateJson(String state, String dueAt, String deadline, int extensions, boolean ended) {
+    }
+}

@@ -1,0 +1,33 @@
+package community.doorstep.web.internal;
+
+import community.doorstep.access.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import java.util.function.Supplier;
+
+/**
+ * The limit on a feature's anonymous API writes, per site and client address: a 429 while the client has sent as
+ * many as allowed; only writes that succeed count, so a client correcting a refused body loses nothing.
+ */
+public final class ApiWrites {
+    private final RateLimiter limiter;
+
+    public ApiWrites(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /** Runs the write unless the client is over the limit, and counts it once it succeeded. */
+    public Response limited(ContainerRequestContext request, String siteId, Supplier<Response> write) {
+        HttpServletRequest servlet = Widgets.servletRequest(request);
+        String key = siteId + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
+        if (limiter.waitBefore(key).isPresent()) {
+            throw new WebApplicationException(Response.status(429).build());
+        }
+        Response response = write.get();
+        limiter.accepted(key);
+        return response;
+    }
+}
