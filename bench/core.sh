@@ -8,6 +8,9 @@
 #   bench/core.sh --claims [rounds claimants quantity pool]
 #                                          # claims under contention on PostgreSQL against a one-row-update
 #                                          # baseline (ClaimContention; defaults 30 200 10 16), not JMH
+#   bench/core.sh --alerts [active measured pool]
+#                                          # check-in alert latency on PostgreSQL in real time, from deadline to
+#                                          # alert raised (AlertLatency; defaults 10000 200 8), not JMH
 #
 # Defaults: 1 fork, 3 warm-up iterations of 2 s, 5 measured iterations of 2 s, results as JSON in
 # core/target/bench/jmh-results.json. Any of these given on the command line replaces the default.
@@ -37,6 +40,12 @@ classpath="core/target/bench/test-classes:core/target/bench/classes:$(cat "$clas
 if [[ "${1:-}" == "--claims" ]]; then
     shift
     java -cp "$classpath" community.doorstep.bench.ClaimContention "$@"
+    exit 0
+fi
+
+if [[ "${1:-}" == "--alerts" ]]; then
+    shift
+    java -cp "$classpath" community.doorstep.bench.AlertLatency "$@"
     exit 0
 fi
 

@@ -3,6 +3,7 @@ package community.doorstep.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import community.doorstep.Doorstep;
+import community.doorstep.notify.Notifier;
 import community.doorstep.store.Stores;
 
 import java.io.IOException;
@@ -95,7 +96,7 @@ final class BenchStores {
                 case MEMORY -> new Site(BenchSites.withSite(builder().stores(Stores.inMemory()).build()),
                         "in-memory stores", cleanups);
                 case H2 -> openH2(cleanups);
-                case POSTGRES -> openPostgres(cleanups, 4);
+                case POSTGRES -> openPostgres(cleanups, 4, builder());
                 default -> throw new IllegalArgumentException("store must be " + MEMORY + ", " + H2 + " or "
                         + POSTGRES + ", not " + store);
             };
@@ -124,16 +125,28 @@ final class BenchStores {
 
     /** A fresh, empty site on PostgreSQL with a pool of this many connections. */
     static Site postgres(int poolSize) {
+        return postgres(poolSize, builder());
+    }
+
+    /**
+     * A fresh, empty site on PostgreSQL for a benchmark that lets due work run in real time: this clock (the system
+     * clock, not the fixed one), check-ins sealed under this key, and messages delivered by this notifier.
+     */
+    static Site postgres(int poolSize, Clock clock, byte[] encryptionKey, Notifier notifier) {
+        return postgres(poolSize, Doorstep.builder().clock(clock).encryptionKey(encryptionKey).notifier(notifier));
+    }
+
+    private static Site postgres(int poolSize, Doorstep.Builder builder) {
         List<Cleanup> cleanups = new ArrayList<>();
         try {
-            return openPostgres(cleanups, poolSize);
+            return openPostgres(cleanups, poolSize, builder);
         } catch (RuntimeException e) {
             new Site(null, POSTGRES, cleanups).close();
             throw e;
         }
     }
 
-    private static Site openPostgres(List<Cleanup> cleanups, int poolSize) {
+    private static Site openPostgres(List<Cleanup> cleanups, int poolSize, Doorstep.Builder builder) {
         String url = System.getenv("DOORSTEP_TEST_POSTGRES_URL");
         String user = env("DOORSTEP_TEST_POSTGRES_USER", "postgres");
         String password = env("DOORSTEP_TEST_POSTGRES_PASSWORD", "");
@@ -153,7 +166,7 @@ final class BenchStores {
         config.setPoolName("bench-" + schema);
         HikariDataSource pool = new HikariDataSource(config);
         cleanups.add(pool::close);
-        Doorstep doorstep = builder().dataSource(pool).build();
+        Doorstep doorstep = builder.dataSource(pool).build();
         cleanups.add(doorstep::close);
         return new Site(BenchSites.withSite(doorstep), "PostgreSQL schema " + schema, pool, cleanups);
     }

@@ -45,8 +45,11 @@ public final class DemoServer implements AutoCloseable {
     private final DemoMail mail;
     private final URI base;
     private final String adminToken;
+    private final String sampleCheckIn;
 
-    private DemoServer(Server server, Doorstep doorstep, DemoMail mail, URI base, String adminToken) {
+    private DemoServer(Server server, Doorstep doorstep, DemoMail mail, URI base, String adminToken,
+                       String sampleCheckIn) {
+        this.sampleCheckIn = sampleCheckIn;
         this.server = server;
         this.doorstep = doorstep;
         this.mail = mail;
@@ -101,7 +104,10 @@ public final class DemoServer implements AutoCloseable {
         }
         // webhooks may go to the demo's own port on loopback, and nowhere else on this machine
         String self = (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + connector.getLocalPort();
+        URI base = URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + connector.getLocalPort());
         Doorstep doorstep = Doorstep.builder().embeddedDatabase(dataDirectory).clock(clock)
+                .encryptionKey(DemoCheckIns.key(dataDirectory))
+                .publicAddress(base.resolve(PREFIX + "/"))
                 .feedRefreshInterval(REFRESH_AFTER)
                 .notifier(Notifier.byChannel(Notifier.email(mail.settings()),
                         Notifier.webhooks(Duration.ofSeconds(10), Set.of(self))))
@@ -126,11 +132,12 @@ public final class DemoServer implements AutoCloseable {
             mail.close();
             throw e;
         }
-        URI base = URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + connector.getLocalPort());
         String adminToken;
+        String sampleCheckIn;
         try {
             seed(doorstep, base, allowedOrigins);
             DemoHelp.seed(doorstep, SITE);
+            sampleCheckIn = DemoCheckIns.seed(doorstep, SITE);
             if (loadTestEvents > 0) {
                 doorstep.events().feeds().registerFeed(new Feed(SITE, LOAD_TEST_FEED, null, base.resolve("/calendars/" + LOAD_TEST_FEED + ".ics")));
             }
@@ -144,7 +151,7 @@ public final class DemoServer implements AutoCloseable {
             mail.close();
             throw e;
         }
-        return new DemoServer(server, doorstep, mail, base, adminToken);
+        return new DemoServer(server, doorstep, mail, base, adminToken, sampleCheckIn);
     }
 
     /** The site, areas and groups on first start; the groups' feed addresses on every start (the port may differ). */
@@ -206,6 +213,10 @@ public final class DemoServer implements AutoCloseable {
                 "  Help board:              " + base.resolve(PREFIX + "/w/" + SITE + "/help"),
                 "  Coordinator page:        " + base.resolve(PREFIX + "/w/" + SITE + "/admin"),
                 "  Help desk:               " + base.resolve(PREFIX + "/w/" + SITE + "/help/desk/" + adminToken),
+                "  Start a check-in:        " + base.resolve(PREFIX + "/w/" + SITE + "/checkin"),
+                "  Sample check-in (due in " + DemoCheckIns.SAMPLE_DUE.toMinutes() + " minutes; let it pass, then see the alert"
+                        + " on the outbox page): " + base.resolve(PREFIX + "/w/" + SITE + "/checkin/" + sampleCheckIn),
+                "  Check-in circles:        " + base.resolve(PREFIX + "/w/" + SITE + "/checkin/circles/" + adminToken),
                 "  What the demo sent:      " + base.resolve("/outbox"),
                 "  Admin token (new each start, keep it private): " + adminToken,
                 "Stop with Ctrl+C; data stay in the data directory.");

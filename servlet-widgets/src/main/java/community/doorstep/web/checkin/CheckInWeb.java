@@ -46,7 +46,9 @@ public final class CheckInWeb implements WebFeature {
                 new FormGuard(widgets, routes.writeLimiter(5, Duration.ofMinutes(2))));
         Resource.Builder site = routes.widgetPages();
         get(site, "checkin", HTML, widgets.page(pages::startForm));
-        post(site, "checkin", widgets.form(pages::start, false));
+        // the start page sends no referrer either, so its own post arrives with Origin: null; a forged one could do no
+        // more than the anonymous API already can, within the same limit
+        post(site, "checkin", widgets.form(pages::start, true));
         get(site, "checkin/{token}", HTML, widgets.page(pages::mine));
         post(site, "checkin/{token}", widgets.form(pages::act, true));
         get(site, "checkin/respond/{token}", HTML, widgets.page(pages::respond));
