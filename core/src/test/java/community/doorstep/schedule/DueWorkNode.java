@@ -19,7 +19,7 @@ import java.util.Set;
  * One Doorstep node in a process of its own, for the tests that run several on one PostgreSQL and kill them: it
  * starts due work, says {@code started}, and runs until its standard input closes or it is killed.
  *
- * <p>Arguments: {@code <jdbc-url-with-currentSchema> [smtp-port]}; webhooks may go to loopback.
+ * <p>Arguments: {@code <jdbc-url-with-currentSchema> [smtp-port [encryption-key-base64]]}; webhooks may go to loopback.
  */
 public final class DueWorkNode {
     private DueWorkNode() {
@@ -44,11 +44,15 @@ public final class DueWorkNode {
         return node;
     }
 
+    private static Doorstep.Builder withKey(Doorstep.Builder builder, String[] args) {
+        return args.length > 2 ? builder.encryptionKey(java.util.Base64.getDecoder().decode(args[2])) : builder;
+    }
+
     public static void main(String[] args) throws Exception {
         Notifier email = args.length > 1 ? Notifier.email(new SmtpSettings("127.0.0.1", Integer.parseInt(args[1]),
                 SmtpSettings.Security.NONE, null, null, "events@hulme.example", Duration.ofSeconds(5))) : null;
         try (var pool = Postgres.pool(args[0], Postgres.USER, Postgres.PASSWORD);
-             Doorstep doorstep = Doorstep.builder().dataSource(pool)
+             Doorstep doorstep = withKey(Doorstep.builder().dataSource(pool), args)
                      .notifier(Notifier.byChannel(email, Notifier.webhooks(Duration.ofSeconds(5), Set.of("127.0.0.1"))))
                      .build()) {
             doorstep.start();
