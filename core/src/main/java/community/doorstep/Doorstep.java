@@ -91,9 +91,9 @@ public final class Doorstep implements AutoCloseable {
         this.help = new HelpService(sites, HelpStore.of(stores), clock, access, stores, outbox, dueWork);
         moderation.register(help.offerModeration());
         moderation.register(help.requestModeration());
-        this.checkIns = new CheckInService(sites, CheckInStore.of(stores,
-                builder.encryptionKey == null ? null : new Sealer(builder.encryptionKey)), clock, access, stores, outbox,
-                dueWork, builder.publicAddress);
+        Sealer sealer = builder.encryptionKey == null ? null : new Sealer(builder.encryptionKey);
+        this.checkIns = new CheckInService(sites, CheckInStore.of(stores, sealer), clock, access, stores, outbox,
+                dueWork, builder.publicAddress, sealer);
     }
 
     public static Builder builder() {

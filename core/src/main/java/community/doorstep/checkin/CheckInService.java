@@ -9,6 +9,7 @@ import community.doorstep.access.Capability;
 import community.doorstep.access.Grant;
 import community.doorstep.internal.Digests;
 import community.doorstep.internal.Ids;
+import community.doorstep.internal.Sealer;
 import community.doorstep.internal.Texts;
 import community.doorstep.notify.Address;
 import community.doorstep.notify.Message;
@@ -74,10 +75,12 @@ public final class CheckInService {
     private final Outbox outbox;
     private final DueWork dueWork;
     private final URI publicAddress;
+    private final Sealer sealer;
 
     /** Wired by {@link community.doorstep.Doorstep}; host applications get it from there. */
     public CheckInService(SiteService sites, CheckInStore store, Clock clock, AccessService access, Stores stores,
-                          Outbox outbox, DueWork dueWork, URI publicAddress) {
+                          Outbox outbox, DueWork dueWork, URI publicAddress, Sealer sealer) {
+        this.sealer = sealer;
         this.sites = sites;
         this.store = store;
         this.clock = clock;
@@ -146,7 +149,10 @@ public final class CheckInService {
      * same, and raises the alert instead: whoever watches the person's screen sees an ordinary check-in.
      */
     public void ok(String siteId, String token, String pin) {
-        CheckIn checkIn = checkIn(siteId, token);
+        ok(checkIn(siteId, token), pin);
+    }
+
+    private void ok(CheckIn checkIn, String pin) {
         if (checkIn.endedForThePerson()) {
             // checking in again changes nothing: above all, it never takes back an alert the duress PIN raised
             return;
@@ -162,7 +168,10 @@ public final class CheckInService {
 
     /** "I need help now": the first tier is alerted at once. */
     public void sos(String siteId, String token) {
-        CheckIn checkIn = checkIn(siteId, token);
+        sos(checkIn(siteId, token));
+    }
+
+    private void sos(CheckIn checkIn) {
         if (checkIn.state() == CheckInState.WAITING) {
             raise(checkIn, 1, "alert.sos", false);
         }
@@ -173,7 +182,10 @@ public final class CheckInService {
      * {@value #MAX_EXTENSION_MINUTES} minutes in all); once the alert is raised, extending does not take it back.
      */
     public CheckIn extend(String siteId, String token, int minutes) {
-        CheckIn checkIn = checkIn(siteId, token);
+        return extend(checkIn(siteId, token), minutes);
+    }
+
+    private CheckIn extend(CheckIn checkIn, int minutes) {
         if (minutes < 1 || minutes > MAX_EXTENSION_MINUTES) {
             throw InvalidInputException.of("minutes", "range", "minutes must be between 1 and " + MAX_EXTENSION_MINUTES);
         }
@@ -202,6 +214,86 @@ public final class CheckInService {
         if (checkIn.reminder() != null && remindAt.isAfter(clock.instant())) {
             dueWork.scheduleWithChange(REMIND, instance, remindAt);
         }
+    }
+
+    // ---- SMS, for people without mobile data
+
+    /** Sets the site's inbound SMS gateway: which kind signs its posts, and its secret (kept sealed). */
+    public void saveSmsGateway(SmsGateway gateway) {
+        sites.requireSite(gateway.siteId());
+        store.saveGateway(gateway);
+    }
+
+    /** The site's inbound SMS gateway, if it has one. */
+    public Optional<SmsGateway> smsGateway(String siteId) {
+        return store.gateway(siteId);
+    }
+
+    /** Links the person's phone number to their check-in, so texts from it act on it; the number is kept as a digest. */
+    public void linkNumber(String siteId, String token, String number) {
+        CheckIn checkIn = checkIn(siteId, token);
+        String normalised = normalisedNumber(number);
+        if (normalised == null) {
+            throw InvalidInputException.of("number", "phone", "number must be a phone number");
+        }
+        store.linkNumber(siteId, numberDigest(siteId, normalised), checkIn.id(), clock.instant());
+    }
+
+    /**
+     * A text from a number, already verified as coming from the site's gateway: its first word, in English or Welsh
+     * or as a digit, checks in ({@code IN}, {@code OUT}, {@code OK}, {@code MEWN}, {@code ALLAN}, {@code IAWN}, 1; a
+     * second word is the duress PIN), asks for help ({@code SOS}, {@code HELP}, {@code HELPU}, 9) or asks for 15 more
+     * minutes ({@code EXTEND}, {@code ESTYN}, {@code MWY}, 2), on the newest check-in the number is linked to that is
+     * still running. Anything else, or a number linked to none, does nothing. The caller's reply is the same neutral
+     * word whatever happened: a seized phone must not give the person away.
+     */
+    public void text(String siteId, String fromNumber, String body) {
+        String normalised = normalisedNumber(fromNumber);
+        if (normalised == null || body == null || body.isBlank()) {
+            return;
+        }
+        String[] words = body.strip().split("\\s+");
+        String keyword = words[0].toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        Optional<CheckIn> running = store.checkInsOfNumber(siteId, numberDigest(siteId, normalised)).stream()
+                .map(id -> store.find(siteId, id)).flatMap(Optional::stream)
+                .filter(c -> !c.endedForThePerson()).findFirst();
+        if (running.isEmpty()) {
+            return;
+        }
+        CheckIn checkIn = running.get();
+        switch (keyword) {
+            case "IN", "OUT", "OK", "MEWN", "ALLAN", "IAWN", "1" -> ok(checkIn, words.length > 1 ? words[1] : null);
+            case "SOS", "HELP", "HELPU", "9" -> sos(checkIn);
+            case "EXTEND", "ESTYN", "MWY", "2" -> {
+                try {
+                    extend(checkIn, 15);
+                } catch (InvalidInputException | ConflictException refused) {
+                    // past the cap, or already alerted: the reply stays the same
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A phone number in one form ({@code +447700900123}), or {@code null} when it is not one; UK numbers gain +44. */
+    static String normalisedNumber(String number) {
+        if (number == null) {
+            return null;
+        }
+        // "+44 (0)7700 900123": the (0) is for dialling within the country
+        String digits = number.strip().replace("(0)", "").replaceAll("[\\s().-]", "");
+        if (digits.startsWith("00")) {
+            digits = "+" + digits.substring(2);
+        } else if (digits.startsWith("0")) {
+            digits = "+44" + digits.substring(1);
+        }
+        return digits.matches("\\+[0-9]{7,15}") ? digits : null;
+    }
+
+    private String numberDigest(String siteId, String normalised) {
+        String text = siteId + ":" + normalised;
+        return sealer != null ? sealer.digest(text) : Digests.sha256Hex(text);
     }
 
     // ---- due work

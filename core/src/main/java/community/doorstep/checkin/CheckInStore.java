@@ -39,7 +39,18 @@ public interface CheckInStore {
      */
     boolean replace(CheckIn expected, CheckIn updated);
 
+    /** Deletes the check-in and the links of numbers to it. */
     void delete(String siteId, String checkInId);
+
+    void saveGateway(SmsGateway gateway);
+
+    Optional<SmsGateway> gateway(String siteId);
+
+    /** Links a phone number (by its keyed digest) to a check-in, for texts from it. */
+    void linkNumber(String siteId, String numberDigest, String checkInId, Instant at);
+
+    /** The check-ins a number is linked to, newest link first. */
+    List<String> checkInsOfNumber(String siteId, String numberDigest);
 
     /** Check-ins that became safe before the instant, on every site. */
     List<CheckIn> endedBefore(Instant instant);

@@ -150,7 +150,40 @@ final class JdbcCheckInStore implements CheckInStore {
 
     @Override
     public void delete(String siteId, String checkInId) {
-        jdbc.update("delete from doorstep_checkin where site_id = ? and id = ?", siteId, checkInId);
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "delete from doorstep_checkin_number where site_id = ? and checkin_id = ?",
+                    siteId, checkInId);
+            return Jdbc.update(connection, "delete from doorstep_checkin where site_id = ? and id = ?", siteId, checkInId);
+        });
+    }
+
+    @Override
+    public void saveGateway(SmsGateway gateway) {
+        String sealed = sealer().seal(gateway.secret());
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "delete from doorstep_sms_gateway where site_id = ?", gateway.siteId());
+            return Jdbc.update(connection, "insert into doorstep_sms_gateway (site_id, kind, secret) values (?, ?, ?)",
+                    gateway.siteId(), gateway.kind().name(), sealed);
+        });
+    }
+
+    @Override
+    public Optional<SmsGateway> gateway(String siteId) {
+        return jdbc.query("select * from doorstep_sms_gateway where site_id = ?", row -> new SmsGateway(siteId,
+                SmsGateway.Kind.valueOf(row.getString("kind")), sealer().open(row.getString("secret"))), siteId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void linkNumber(String siteId, String numberDigest, String checkInId, Instant at) {
+        jdbc.update("insert into doorstep_checkin_number (site_id, number_digest, checkin_id, linked_at) values (?, ?, ?, ?)",
+                siteId, numberDigest, checkInId, at.toEpochMilli());
+    }
+
+    @Override
+    public List<String> checkInsOfNumber(String siteId, String numberDigest) {
+        return jdbc.query("select checkin_id from doorstep_checkin_number where site_id = ? and number_digest = ?"
+                + " order by seq desc", row -> row.getString(1), siteId, numberDigest);
     }
 
     @Override

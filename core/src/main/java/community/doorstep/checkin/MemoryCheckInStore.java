@@ -17,6 +17,9 @@ final class MemoryCheckInStore implements CheckInStore {
     private final Map<String, CheckIn> checkIns = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, int[]>> counts = new HashMap<>();
     private final Map<String, Map<LocalDate, List<Long>>> acknowledgements = new HashMap<>();
+    private final Map<String, SmsGateway> gateways = new HashMap<>();
+    /** site/digest to check-in ids, newest last. */
+    private final Map<String, List<String>> numbers = new HashMap<>();
 
     private static String key(String siteId, String id) {
         return siteId + "/" + id;
@@ -60,6 +63,29 @@ final class MemoryCheckInStore implements CheckInStore {
     @Override
     public synchronized void delete(String siteId, String checkInId) {
         checkIns.remove(key(siteId, checkInId));
+        numbers.values().forEach(linked -> linked.remove(checkInId));
+    }
+
+    @Override
+    public synchronized void saveGateway(SmsGateway gateway) {
+        gateways.put(gateway.siteId(), gateway);
+    }
+
+    @Override
+    public synchronized Optional<SmsGateway> gateway(String siteId) {
+        return Optional.ofNullable(gateways.get(siteId));
+    }
+
+    @Override
+    public synchronized void linkNumber(String siteId, String numberDigest, String checkInId, Instant at) {
+        numbers.computeIfAbsent(key(siteId, numberDigest), k -> new ArrayList<>()).add(checkInId);
+    }
+
+    @Override
+    public synchronized List<String> checkInsOfNumber(String siteId, String numberDigest) {
+        List<String> linked = new ArrayList<>(numbers.getOrDefault(key(siteId, numberDigest), List.of()));
+        java.util.Collections.reverse(linked);
+        return linked;
     }
 
     @Override

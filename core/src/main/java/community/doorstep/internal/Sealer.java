@@ -39,6 +39,21 @@ public final class Sealer {
         return key;
     }
 
+    /**
+     * A keyed digest of the text (HMAC-SHA256 under a key derived from this one), for looking a value up without
+     * storing it: a phone number's digest cannot be reversed by trying every number without the key.
+     */
+    public String digest(String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(("doorstep-digest:" + java.util.HexFormat.of().formatHex(key.getEncoded()))
+                    .getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new DoorstepException("could not digest a value", e);
+        }
+    }
+
     /** The text sealed; {@code null} stays {@code null}. */
     public String seal(String text) {
         if (text == null) {

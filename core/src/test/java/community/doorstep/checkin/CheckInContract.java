@@ -224,6 +224,30 @@ public abstract class CheckInContract {
                         .extracting(error -> error.field()).containsExactly("nickname", "graceMinutes", "duressPin"));
     }
 
+    @Test
+    void textsFromALinkedNumberCheckInAskForHelpOrMoreTimeInEnglishWelshOrDigitsAndOthersDoNothing() {
+        Started first = startDueInAnHour("note", "2468");
+        checkIns.linkNumber(SITE, first.token(), "07700 900123");
+        checkIns.text(SITE, "+447700900999", "IN");
+        checkIns.text(SITE, "+447700900123", "hello");
+        assertThat(checkIns.checkIn(SITE, first.token()).state()).isEqualTo(CheckInState.WAITING);
+        checkIns.text(SITE, "+447700900123", "estyn");
+        assertThat(checkIns.checkIn(SITE, first.token()).extensions()).isEqualTo(1);
+        checkIns.text(SITE, "+447700900123", "Mewn");
+        assertThat(checkIns.checkIn(SITE, first.token()).state()).isEqualTo(CheckInState.SAFE);
+
+        Started second = startDueInAnHour("note", "2468");
+        checkIns.linkNumber(SITE, second.token(), "+447700900123");
+        checkIns.text(SITE, "+447700900123", "9");
+        assertThat(sent("checkin.alert-sos")).hasSize(2);
+
+        Started third = startDueInAnHour("note", "2468");
+        checkIns.linkNumber(SITE, third.token(), "+447700900123");
+        checkIns.text(SITE, "00447700900123", "in 2468");
+        assertThat(sent("checkin.alert-duress")).hasSize(2);
+        assertThat(checkIns.checkIn(SITE, third.token()).endedForThePerson()).isTrue();
+    }
+
     /** The responder token in the link the alert to this address carried. */
     protected String responderToken(String target) {
         String text = sent("checkin.alert-missed").stream().filter(e -> e.message().to().target().equals(target))

@@ -52,6 +52,18 @@ final class CheckInApi {
                     Duration.ofMinutes(body.escalateAfterMinutes() == null ? 10 : body.escalateAfterMinutes()));
             return Routes.created(CircleJson.of(circle));
         });
+        postJson(site, "sms-gateway", request -> {
+            String siteId = siteId(request);
+            CoordinatorDesk.requireApi(request, doorstep, authorizer, siteId);
+            CheckInJson.GatewayJson body = Json.read(request, CheckInJson.GatewayJson.class);
+            doorstep.checkIns().saveSmsGateway(body.gateway(siteId));
+            return Response.noContent().header("Cache-Control", "no-store").build();
+        });
+        postJson(site, "checkins/{token}/number", request -> {
+            CheckInJson.NumberJson body = Json.read(request, CheckInJson.NumberJson.class);
+            doorstep.checkIns().linkNumber(siteId(request), pathParam(request, "token"), body.number());
+            return Response.noContent().header("Cache-Control", "no-store").build();
+        });
         postJson(site, "checkins", request -> writes.limited(request, siteId(request), () -> {
             String siteId = siteId(request);
             NewCheckInJson body = Json.read(request, NewCheckInJson.class);

@@ -79,6 +79,24 @@ final class CheckInJson {
     record ActionJson(String pin, Integer minutes) {
     }
 
+    /** {@code POST sms-gateway}: {@code kind} is {@code twilio} or {@code android-sms-gateway}. */
+    record GatewayJson(String kind, String secret) {
+        community.doorstep.checkin.SmsGateway gateway(String siteId) {
+            community.doorstep.checkin.SmsGateway.Kind parsed;
+            try {
+                parsed = kind == null ? null : community.doorstep.checkin.SmsGateway.Kind.valueOf(
+                        kind.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("kind", "unknown", "kind must be twilio or android-sms-gateway");
+            }
+            return new community.doorstep.checkin.SmsGateway(siteId, parsed, secret);
+        }
+    }
+
+    /** {@code POST checkins/{token}/number}: the person's phone, for texts. */
+    record NumberJson(String number) {
+    }
+
     /** What a new check-in answers: when the alert goes out, and the person's own link (shown once). */
     record StartedJson(String deadline, String link, String token) {
     }

@@ -33,7 +33,8 @@ public final class FormBody {
         return parse(new String(bytes, StandardCharsets.US_ASCII));
     }
 
-    static FormBody parse(String text) {
+    /** A form read from text already in hand, such as a body whose signature was checked first. */
+    public static FormBody parse(String text) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
@@ -62,6 +63,11 @@ public final class FormBody {
     public String get(String name) {
         String value = values.get(name);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Every field as sent (the first value of each), for checking a signature over all of them. */
+    public Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** The field's value as typed, for putting back into a form; {@code ""} when absent. */
