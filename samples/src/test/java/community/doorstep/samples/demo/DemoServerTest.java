@@ -157,6 +157,20 @@ class DemoServerTest {
         }
     }
 
+    /** The first mail the demo sent whose text holds the words, waited for as it is delivered. */
+    private static DemoMail.Received awaitMailContaining(DemoServer demo, String words) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (DemoMail.Received mail : demo.mail().received()) {
+                if (mail.text().contains(words)) {
+                    return mail;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail holding " + words + " arrived");
+    }
+
     @Test
     void noTokenOrContactReachesTheLogsInAWholeRun() throws Exception {
         PrintStream err = System.err;
@@ -189,6 +203,25 @@ class DemoServerTest {
             post(demo, "/doorstep/w/hulme/help/offers/" + offer, "quantity=99&name=Jo&email=jo%40residents.example");
             secrets.addAll(List.of("sam@residents.example", "07700 900456", "Knock at flat 4", "jo@residents.example",
                     "kitchen@taphouse.example"));
+            // a whole check-in: started with a nickname, a note and a reminder address, help asked for, acknowledged
+            // by a responder from the alert's link, seen safe
+            String form = get(demo, "/doorstep/w/hulme/checkin").body();
+            String circle = form.replaceAll("(?s).*<select id=\"circle\"[^>]*>\\s*<option value=\"([^\"]+)\".*", "$1");
+            HttpResponse<String> started = post(demo, "/doorstep/w/hulme/checkin", "nickname=Kestrel&inMinutes=30"
+                    + "&graceMinutes=5&circle=" + circle + "&note=Dallas+Court+room+3&reminderEmail=kestrel%40person.example"
+                    + "&duressPin=8642");
+            java.util.regex.Matcher mine = java.util.regex.Pattern.compile("/checkin/([A-Za-z0-9_-]{43})").matcher(started.body());
+            assertThat(mine.find()).isTrue();
+            secrets.add(mine.group(1));
+            post(demo, "/doorstep/w/hulme/checkin/" + mine.group(1), "action=sos");
+            java.util.regex.Matcher respond = java.util.regex.Pattern.compile("/checkin/respond/([A-Za-z0-9_-]{43})")
+                    .matcher(awaitMailContaining(demo, "Kestrel").text());
+            assertThat(respond.find()).isTrue();
+            secrets.add(respond.group(1));
+            post(demo, "/doorstep/w/hulme/checkin/respond/" + respond.group(1), "action=acknowledge");
+            post(demo, "/doorstep/w/hulme/checkin/respond/" + respond.group(1), "action=safe");
+            post(demo, "/doorstep/w/hulme/checkin/" + mine.group(1), "action=ok&pin=8642");
+            secrets.addAll(List.of("Kestrel", "Dallas Court room 3", "kestrel@person.example", "8642"));
         } finally {
             System.setErr(err);
             System.setOut(out);
