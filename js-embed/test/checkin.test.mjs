@@ -3,12 +3,8 @@
 // starts a check-in and checks in with the keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { setup, SITE } from './support.mjs';
+import { setup, SITE , axeViolations } from './support.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DISCREET = /safe|alert|danger|emergency|help|check-in|diogel|rhybudd|perygl/i;
 let env;
 let widgets;
@@ -70,13 +66,7 @@ for (const lang of ['en', 'cy']) {
       await page.goto(`${widgets}/${path}?lang=${lang}`);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       assert.doesNotMatch(await page.title(), DISCREET, `${path}: the title gives nothing away`);
-      await page.evaluate(AXE);
-      const { violations } = await page.evaluate((tags) => window.axe.run(document,
-        { runOnly: { type: 'tag', values: tags } }), TAGS);
-      for (const violation of violations) {
-        report.push(`${path}?lang=${lang}: ${violation.id} (${violation.impact}): ${violation.help}\n    `
-          + violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join('\n    '));
-      }
+      report.push(...await axeViolations(page, `${path}?lang=${lang}`));
     }
     assert.deepEqual(report, []);
   });

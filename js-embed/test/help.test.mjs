@@ -3,12 +3,8 @@
 // an offer to a collected claim, talking through Doorstep without either seeing the other's contact details.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { setup, SITE, DEMO_NOW, hostPage, widgetFrames, screenshotsOf } from './support.mjs';
+import { setup, SITE, DEMO_NOW, hostPage, widgetFrames, screenshotsOf , axeViolations } from './support.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MANAGE = /\/w\/hulme\/(help\/manage\/([A-Za-z0-9_-]{43}))/;
 let env;
 let widgets;
@@ -85,13 +81,7 @@ for (const lang of ['en', 'cy']) {
     for (const path of ['help', offer, 'help/offer', 'help/request', ...request, ...await secretLinkPaths()]) {
       await page.goto(`${widgets}/${path}?lang=${lang}`);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-      await page.evaluate(AXE);
-      const { violations } = await page.evaluate((tags) => window.axe.run(document,
-        { runOnly: { type: 'tag', values: tags } }), TAGS);
-      for (const violation of violations) {
-        report.push(`${path}?lang=${lang}: ${violation.id} (${violation.impact}): ${violation.help}\n    `
-          + violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join('\n    '));
-      }
+      report.push(...await axeViolations(page, `${path}?lang=${lang}`));
     }
     assert.deepEqual(report, []);
   });

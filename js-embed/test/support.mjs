@@ -2,12 +2,13 @@
 // a tiny static server for "charity website" host pages on a second loopback port, and headless Chromium.
 import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -199,4 +200,20 @@ export async function screenshotsOf(env, url, name) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `${name}-${suffix}: no sideways scrolling`);
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** The rules every widget page is held to: WCAG 2.0 and 2.1 A and AA, and 2.2 AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it is now (its context must bypass the page's script policy) and returns one line per
+ * violation, naming the path and up to five of the elements at fault; empty when there are none.
+ */
+export async function axeViolations(page, label) {
+  await page.evaluate(AXE);
+  const { violations } = await page.evaluate((tags) => window.axe.run(document,
+    { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return violations.map((violation) => `${label}: ${violation.id} (${violation.impact}): ${violation.help}\n    `
+    + violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join('\n    '));
 }

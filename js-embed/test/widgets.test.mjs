@@ -2,13 +2,9 @@
 // a keyboard alone filters the list and sends a suggestion, and screenshots for the documentation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { setup, hostPage, placeholder, widgetFrames, screenshotsOf, SITE, DEMO_NOW } from './support.mjs';
+import { setup, hostPage, placeholder, widgetFrames, screenshotsOf, SITE, DEMO_NOW , axeViolations } from './support.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let env;
 let widgets;
 
@@ -53,13 +49,7 @@ for (const lang of ['en', 'cy']) {
     for (const path of ['events', 'events/month', await firstEventPath(), 'submit', ...await secretLinkPaths()]) {
       await page.goto(`${widgets}/${path}?lang=${lang}`);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-      await page.evaluate(AXE);
-      const { violations } = await page.evaluate((tags) => window.axe.run(document,
-        { runOnly: { type: 'tag', values: tags } }), TAGS);
-      for (const violation of violations) {
-        report.push(`${path}?lang=${lang}: ${violation.id} (${violation.impact}): ${violation.help}\n    `
-          + violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join('\n    '));
-      }
+      report.push(...await axeViolations(page, `${path}?lang=${lang}`));
     }
     assert.deepEqual(report, []);
   });

@@ -10,9 +10,9 @@ import community.doorstep.access.Grant;
 import community.doorstep.internal.Digests;
 import community.doorstep.internal.Ids;
 import community.doorstep.internal.Sealer;
+import community.doorstep.internal.SiteMessages;
 import community.doorstep.internal.Texts;
 import community.doorstep.notify.Address;
-import community.doorstep.notify.Message;
 import community.doorstep.notify.Outbox;
 import community.doorstep.schedule.DueTask;
 import community.doorstep.schedule.DueWork;
@@ -31,7 +31,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -498,12 +497,7 @@ public final class CheckInService {
     }
 
     private void send(Site site, Address to, String kind, Map<String, Object> arguments, Map<String, String> data) {
-        Texts texts = Texts.of(TEXTS, Texts.firstOf(site.languages()));
-        Map<String, Object> all = new HashMap<>(arguments);
-        all.putIfAbsent("site", site.name());
-        outbox.enqueue(new Message(Message.newId(), site.id(), to, "checkin." + kind.replace('.', '-'),
-                texts.locale().toLanguageTag(), texts.format(kind + ".subject", all), texts.format(kind + ".text", all),
-                data, clock.instant()));
+        outbox.enqueue(SiteMessages.of(site, to, "checkin", TEXTS, kind, arguments, data, clock.instant()));
     }
 
     private static String pinHash(String checkInId, String pin) {

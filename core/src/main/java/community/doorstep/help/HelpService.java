@@ -11,9 +11,9 @@ import community.doorstep.access.ModerationState;
 import community.doorstep.access.Moderated;
 import community.doorstep.access.Pending;
 import community.doorstep.internal.Ids;
+import community.doorstep.internal.SiteMessages;
 import community.doorstep.internal.Texts;
 import community.doorstep.notify.Address;
-import community.doorstep.notify.Message;
 import community.doorstep.notify.Outbox;
 import community.doorstep.schedule.DueTask;
 import community.doorstep.schedule.DueWork;
@@ -32,7 +32,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -863,12 +862,7 @@ public final class HelpService {
     }
 
     private void send(Site site, Address address, String kind, Map<String, Object> arguments, Map<String, String> data) {
-        Texts texts = Texts.of(TEXTS, Texts.firstOf(site.languages()));
-        Map<String, Object> all = new HashMap<>(arguments);
-        all.putIfAbsent("site", site.name());
-        outbox.enqueue(new Message(Message.newId(), site.id(), address, "help." + kind.replace('.', '-'),
-                texts.locale().toLanguageTag(), texts.format(kind + ".subject", all), texts.format(kind + ".text", all),
-                data, clock.instant()));
+        outbox.enqueue(SiteMessages.of(site, address, "help", TEXTS, kind, arguments, data, clock.instant()));
     }
 
     private static String instance(String siteId, String id) {
