@@ -61,6 +61,8 @@ public final class CheckInService {
     public static final Duration REMIND_BEFORE = Duration.ofMinutes(10);
     /** How long a finished check-in is kept before its row (note, nickname, contacts) is deleted. */
     public static final Duration KEEP_FINISHED = Duration.ofMinutes(5);
+    /** How long after an alert is raised its responder links work: long enough to find someone, not for ever. */
+    public static final Duration RESPONDER_LINK_LIFETIME = Duration.ofHours(48);
     /** How many times, and by how much in all, a check-in may be extended. */
     public static final int MAX_EXTENSIONS = 2;
     public static final int MAX_EXTENSION_MINUTES = 60;
@@ -105,6 +107,23 @@ public final class CheckInService {
         Circle circle = new Circle(siteId, Ids.newId(), name, responders, escalateAfter);
         store.saveCircle(circle);
         return circle;
+    }
+
+    /**
+     * Sends every responder of the circle a message marked as a test, with no check-in behind it: so a coordinator
+     * knows each of them is reachable before it matters.
+     */
+    public void testAlert(String siteId, String circleId) {
+        Site site = sites.requireSite(siteId);
+        Circle circle = store.circle(siteId, circleId)
+                .orElseThrow(() -> new NotFoundException("there is no circle " + circleId + " on site " + siteId));
+        stores.inTransaction(() -> {
+            for (Responder responder : circle.responders()) {
+                send(site, responder.channel(), "test", Map.of("circle", circle.name(), "responder", responder.name(),
+                        "tier", responder.tier()), Map.of("circleId", circleId));
+            }
+            return null;
+        });
     }
 
     public List<Circle> circles(String siteId) {
@@ -444,6 +463,9 @@ public final class CheckInService {
         Grant grant = access.require(siteId, Capability.RESPONDER, responderToken);
         String[] parts = grant.subjectId().split(":", 2);
         CheckIn checkIn = store.find(siteId, parts[0]).orElseThrow(() -> new ForbiddenException("this alert is over"));
+        if (checkIn.raisedAt() != null && clock.instant().isAfter(checkIn.raisedAt().plus(RESPONDER_LINK_LIFETIME))) {
+            throw new ForbiddenException("this responder link has expired");
+        }
         Circle circle = store.circle(siteId, checkIn.circleId()).orElseThrow();
         return new Responding(checkIn, circle, Integer.parseInt(parts[1]));
     }

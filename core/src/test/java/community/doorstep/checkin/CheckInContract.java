@@ -248,6 +248,23 @@ public abstract class CheckInContract {
         assertThat(checkIns.checkIn(SITE, third.token()).endedForThePerson()).isTrue();
     }
 
+    @Test
+    void aResponderLinkStopsWorkingTwoDaysAfterTheAlertAndATestAlertReachesEveryResponder() {
+        Started started = startDueInAnHour("note", null);
+        checkIns.sos(SITE, started.token());
+        String link = sent("checkin.alert-sos").stream().filter(e -> e.message().to().target().equals("ana@volunteers.example"))
+                .findFirst().orElseThrow().message().text().replaceAll("(?s).*/checkin/respond/([A-Za-z0-9_-]{43}).*", "$1");
+        clock.advance(CheckInService.RESPONDER_LINK_LIFETIME);
+        assertThat(checkIns.alert(SITE, link).nickname()).isEqualTo("Sparrow");
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> checkIns.alert(SITE, link)).isInstanceOf(ForbiddenException.class);
+
+        checkIns.testAlert(SITE, circle.id());
+        assertThat(sent("checkin.test")).extracting(e -> e.message().to().target()).containsExactlyInAnyOrder(
+                "ana@volunteers.example", "ben@volunteers.example", "https://cai.example/hook");
+        assertThat(sent("checkin.test").get(0).message().text()).contains("nobody needs help");
+    }
+
     /** The responder token in the link the alert to this address carried. */
     protected String responderToken(String target) {
         String text = sent("checkin.alert-missed").stream().filter(e -> e.message().to().target().equals(target))

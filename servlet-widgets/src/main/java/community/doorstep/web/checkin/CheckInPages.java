@@ -43,6 +43,8 @@ import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
 final class CheckInPages {
     static final List<String> FIELDS = List.of("nickname", "inMinutes", "backBy", "graceMinutes", "circle", "note",
             "reminderEmail", "duressPin");
+    /** How many responders the circles page's form takes at once; more through the API. */
+    static final int FORM_RESPONDERS = 5;
     private static final Map<String, String> FORM_NAMES = Map.of("dueAt", "inMinutes", "reminder", "reminderEmail",
             "address.target", "reminderEmail");
 
@@ -243,20 +245,55 @@ final class CheckInPages {
 
     /** {@code checkin/circles/{token}}: the site's circles, by tier, and whether due work is running. */
     Response circles(Page page) {
-        CoordinatorDesk.byToken(page, doorstep, "checkin/circles");
+        return circlesPage(page, CoordinatorDesk.byToken(page, doorstep, "checkin/circles"), null, 200);
+    }
+
+    /** A test alert to one circle, or a new circle of up to {@value #FORM_RESPONDERS} responders by email. */
+    Response circlesAct(Page page, FormBody body) {
+        CoordinatorDesk desk = CoordinatorDesk.byToken(page, doorstep, "checkin/circles");
+        String siteId = page.calendar.id();
+        try {
+            if ("test".equals(body.get("action"))) {
+                doorstep.checkIns().testAlert(siteId, body.get("circleId"));
+                return circlesPage(page, desk, page.t("checkin.circles.tested"), 200);
+            }
+            if ("create".equals(body.get("action"))) {
+                List<Responder> responders = new ArrayList<>();
+                for (int i = 1; i <= FORM_RESPONDERS; i++) {
+                    if (body.get("name-" + i) != null || body.get("email-" + i) != null) {
+                        Integer tier = number(body.get("tier-" + i), "tier-" + i, new ArrayList<>());
+                        responders.add(new Responder(body.get("name-" + i), Address.email(body.get("email-" + i)),
+                                tier == null ? 1 : tier));
+                    }
+                }
+                Integer minutes = number(body.get("escalateAfter"), "escalateAfter", new ArrayList<>());
+                doorstep.checkIns().createCircle(siteId, body.get("name"), responders,
+                        Duration.ofMinutes(minutes == null ? 10 : minutes));
+                return circlesPage(page, desk, page.t("checkin.circles.created"), 200);
+            }
+        } catch (InvalidInputException e) {
+            return circlesPage(page, desk, page.t("checkin.circles.invalid"), 400);
+        }
+        return circlesPage(page, desk, null, 200);
+    }
+
+    private Response circlesPage(Page page, CoordinatorDesk desk, String notice, int status) {
         List<Map<String, Object>> circles = new ArrayList<>();
         for (Circle circle : doorstep.checkIns().circles(page.calendar.id())) {
             List<Map<String, Object>> responders = new ArrayList<>();
             for (Responder responder : circle.responders()) {
-                responders.add(Map.of("name", responder.name(), "tier", responder.tier(),
-                        "channel", page.t("checkin.circles.channel." + responder.channel().channel().name().toLowerCase(java.util.Locale.ROOT))));
+                responders.add(Map.of("name", responder.name(), "tier", responder.tier(), "channel",
+                        page.t("checkin.circles.channel." + responder.channel().channel().name().toLowerCase(java.util.Locale.ROOT))));
             }
-            circles.add(Map.of("name", circle.name(), "escalate", circle.escalateAfter().toMinutes(),
+            circles.add(Map.of("id", circle.id(), "name", circle.name(), "escalate", circle.escalateAfter().toMinutes(),
                     "responders", responders));
         }
         Map<String, Object> model = page.model(page.t("checkin.circles.title"));
         model.put("circles", circles);
+        model.put("action", desk.action());
+        model.put("notice", notice);
+        model.put("rows", java.util.stream.IntStream.rangeClosed(1, FORM_RESPONDERS).boxed().toList());
         model.put("running", doorstep.dueWorkHealth().healthy());
-        return widgets.render(page, "checkin-circles", model, 200, PRIVATE);
+        return widgets.render(page, "checkin-circles", model, status, desk.privacy());
     }
 }

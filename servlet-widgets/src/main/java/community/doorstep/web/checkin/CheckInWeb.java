@@ -54,6 +54,7 @@ public final class CheckInWeb implements WebFeature {
         get(site, "checkin/respond/{token}", HTML, widgets.page(pages::respond));
         post(site, "checkin/respond/{token}", widgets.form(pages::respondAct, true));
         get(site, "checkin/circles/{token}", HTML, widgets.page(pages::circles));
+        post(site, "checkin/circles/{token}", widgets.form(pages::circlesAct, true));
         new SmsHook(doorstep).addTo(routes.resource("hooks/sms/{site}"));
     }
 

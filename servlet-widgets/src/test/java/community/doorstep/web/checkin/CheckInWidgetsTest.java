@@ -94,6 +94,20 @@ class CheckInWidgetsTest {
         assertThat(created.body()).doesNotContain("ana@volunteers.example");
         assertThat(ok(server.get("w/hulme/checkin/circles/" + token))).contains("No Borders volunteers", "Cai", "webhook",
                 "deadlines are being watched");
+        String page = "w/hulme/checkin/circles/" + token;
+        assertThat(ok(server.send("POST", page, ("action=create&name=Friends&escalateAfter=5&name-1=Dee&email-1=dee%40friends.example"
+                + "&tier-1=1&name-2=Eli&email-2=eli%40friends.example&tier-2=2").getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null"))).contains("The circle is saved.", "Friends", "Eli");
+        HttpResponse<String> invalid = server.send("POST", page, "action=create&name=&email-1=nobody".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("Nothing was saved");
+        String friends = doorstep.checkIns().circles("hulme").stream().filter(c -> c.name().equals("Friends")).findFirst()
+                .orElseThrow().id();
+        assertThat(ok(server.send("POST", page, ("action=test&circleId=" + friends).getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null"))).contains("A test message is on its way");
+        assertThat(sent("checkin.test")).extracting(e -> e.message().to().target())
+                .containsExactlyInAnyOrder("dee@friends.example", "eli@friends.example");
     }
 
     @Test
