@@ -55,12 +55,14 @@ public final class CheckInService {
     public static final String ESCALATE = "checkin-escalate";
     /** The due task that reminds the person; its instance is {@code site/checkIn/deadlineMillis}. */
     public static final String REMIND = "checkin-reminder";
-    /** The due task that deletes a finished check-in; its instance is {@code site/checkIn}. */
+    /** The due task that deletes a check-in; its instance is {@code site/checkIn/finished} or {@code …/unresolved}. */
     public static final String PURGE = "checkin-purge";
     /** How long before the due time the person is reminded. */
     public static final Duration REMIND_BEFORE = Duration.ofMinutes(10);
     /** How long a finished check-in is kept before its row (note, nickname, contacts) is deleted. */
     public static final Duration KEEP_FINISHED = Duration.ofMinutes(5);
+    /** An alert nobody closed is deleted this long after it was raised, so no note outlives it for ever. */
+    public static final Duration KEEP_UNRESOLVED = Duration.ofDays(7);
     /** How long after an alert is raised its responder links work: long enough to find someone, not for ever. */
     public static final Duration RESPONDER_LINK_LIFETIME = Duration.ofHours(48);
     /** How many times, and by how much in all, a check-in may be extended. */
@@ -370,6 +372,9 @@ public final class CheckInService {
                             Map.of("checkInId", checkIn.id(), "tier", String.valueOf(tier)));
                 }
             }
+            if (tier == 1) {
+                dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "unresolved"), now.plus(KEEP_UNRESOLVED));
+            }
             int next = nextTier(circle, tier);
             if (next > 0) {
                 dueWork.scheduleWithChange(ESCALATE, instance(site.id(), checkIn.id(), String.valueOf(next)),
@@ -442,7 +447,7 @@ public final class CheckInService {
                 Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
                 tellAlerted(site, circle, checkIn, -1, "allclear", Map.of("nickname", checkIn.nickname()));
             }
-            dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id()), now.plus(KEEP_FINISHED));
+            dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "finished"), now.plus(KEEP_FINISHED));
             return null;
         });
     }
@@ -472,12 +477,17 @@ public final class CheckInService {
 
     // ---- purging and counts
 
-    /** The purge task: the finished check-in's row goes, with every link to it; only its counts stay. */
+    /**
+     * The purge task: the finished check-in's row goes, with every link to it, and so does an alert nobody closed
+     * {@link #KEEP_UNRESOLVED} after it was raised; only counts stay.
+     */
     void purge(String instance) {
-        String[] parts = instance.split("/", 2);
-        store.find(parts[0], parts[1]).filter(c -> c.state() == CheckInState.SAFE).ifPresent(c -> {
+        String[] parts = instance.split("/", 3);
+        Instant now = clock.instant();
+        store.find(parts[0], parts[1]).filter(c -> c.state() == CheckInState.SAFE
+                || c.raisedAt() != null && !now.isBefore(c.raisedAt().plus(KEEP_UNRESOLVED))).ifPresent(c -> {
             Site site = sites.requireSite(c.siteId());
-            LocalDate day = LocalDate.ofInstant(c.endedAt(), site.zone());
+            LocalDate day = LocalDate.ofInstant(c.endedAt() != null ? c.endedAt() : now, site.zone());
             long toAcknowledge = c.acknowledgedAt() == null || c.raisedAt() == null ? -1
                     : Duration.between(c.raisedAt(), c.acknowledgedAt()).toSeconds();
             stores.inTransaction(() -> {

@@ -159,6 +159,19 @@ public abstract class CheckInContract {
     }
 
     @Test
+    void anAlertNobodyClosesIsDeletedAWeekAfterItWasRaised() {
+        Started started = startDueInAnHour("note", "1357");
+        checkIns.ok(SITE, started.token(), "1357");
+        clock.advance(CheckInService.KEEP_UNRESOLVED.minusSeconds(1));
+        doorstep.runDueWork();
+        assertThat(checkIns.find(SITE, started.checkIn().id())).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        doorstep.runDueWork();
+        assertThat(checkIns.find(SITE, started.checkIn().id())).isEmpty();
+        assertThat(checkIns.counts(SITE)).singleElement().satisfies(count -> assertThat(count.alertsRaised()).isEqualTo(1));
+    }
+
+    @Test
     void sosAlertsAtOnceAndADuressPinAnswersLikeCheckingInButRaisesTheAlert() {
         Started sos = startDueInAnHour("note", null);
         checkIns.sos(SITE, sos.token());
