@@ -4,6 +4,7 @@ import community.doorstep.internal.Validator;
 import community.doorstep.notify.Address;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +18,12 @@ import java.util.regex.Pattern;
  * @param graceMinutes how long after {@code dueAt} the alert waits, 0 to 120
  * @param reminder     where a reminder goes shortly before {@code dueAt}, or {@code null}
  * @param duressPin    4 to 8 digits that check in as usual and raise the alert, or {@code null}
+ * @param ownContacts  people of the person's own (a friend, a solicitor) told with the circle's first tier, for this
+ *                     check-in only; at most {@value #MAX_OWN_CONTACTS}
  */
 public record CheckInPlan(String nickname, String note, String circleId, Instant dueAt, int graceMinutes,
-                          Address reminder, String duressPin) {
+                          Address reminder, String duressPin, List<Responder> ownContacts) {
+    public static final int MAX_OWN_CONTACTS = 5;
     private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
 
     public CheckInPlan {
@@ -33,7 +37,16 @@ public record CheckInPlan(String nickname, String note, String circleId, Instant
                 "graceMinutes must be between 0 and 120, not " + graceMinutes);
         check.that(duressPin == null || PIN.matcher(duressPin).matches(), "duressPin", "pin",
                 "duressPin must be 4 to 8 digits");
+        ownContacts = ownContacts == null ? List.of() : List.copyOf(ownContacts);
+        check.that(ownContacts.size() <= MAX_OWN_CONTACTS, "contacts", "too-many",
+                "contacts must be at most " + MAX_OWN_CONTACTS);
         check.done();
+    }
+
+    /** A plan that tells only the circle. */
+    public CheckInPlan(String nickname, String note, String circleId, Instant dueAt, int graceMinutes, Address reminder,
+                       String duressPin) {
+        this(nickname, note, circleId, dueAt, graceMinutes, reminder, duressPin, List.of());
     }
 
     @Override

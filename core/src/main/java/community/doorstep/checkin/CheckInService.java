@@ -69,6 +69,8 @@ public final class CheckInService {
     public static final int MAX_EXTENSIONS = 2;
     public static final int MAX_EXTENSION_MINUTES = 60;
     private static final String TEXTS = "community.doorstep.checkin.notifications";
+    /** The id prefix of a circle made for one check-in: the chosen circle and the person's own contacts in tier 1. */
+    private static final String OWN_CIRCLE = "own-";
 
     private final SiteService sites;
     private final CheckInStore store;
@@ -128,9 +130,10 @@ public final class CheckInService {
         });
     }
 
+    /** The site's circles, not counting those made for one check-in with the person's own contacts. */
     public List<Circle> circles(String siteId) {
         sites.requireSite(siteId);
-        return store.circles(siteId);
+        return store.circles(siteId).stream().filter(circle -> !circle.id().startsWith(OWN_CIRCLE)).toList();
     }
 
     // ---- the person's side
@@ -147,10 +150,18 @@ public final class CheckInService {
         }
         String id = Ids.newId();
         Instant deadline = plan.dueAt().plus(Duration.ofMinutes(plan.graceMinutes()));
-        CheckIn checkIn = new CheckIn(siteId, id, plan.nickname(), plan.note(), plan.circleId(), deadline,
+        Circle chosen = store.circle(siteId, plan.circleId()).orElseThrow();
+        Circle circle = plan.ownContacts().isEmpty() ? chosen : new Circle(siteId, OWN_CIRCLE + id, chosen.name(),
+                java.util.stream.Stream.concat(chosen.responders().stream(), plan.ownContacts().stream()
+                        .map(contact -> new Responder(contact.name(), contact.channel(), 1))).toList(),
+                chosen.escalateAfter());
+        CheckIn checkIn = new CheckIn(siteId, id, plan.nickname(), plan.note(), circle.id(), deadline,
                 plan.graceMinutes(), 0, 0, plan.reminder(), plan.duressPin() == null ? null : pinHash(id, plan.duressPin()),
                 CheckInState.WAITING, 0, null, -1, null, now, null);
         return stores.inTransaction(() -> {
+            if (circle != chosen) {
+                store.saveCircle(circle);
+            }
             store.add(checkIn);
             String token = access.issue(siteId, Capability.CHECK_IN, id);
             scheduleDeadline(checkIn);
@@ -499,6 +510,9 @@ public final class CheckInService {
                 int responders = circle == null ? 0 : circle.responders().size();
                 for (int index = 0; index < responders; index++) {
                     access.revoke(c.siteId(), Capability.RESPONDER, c.id() + ":" + index);
+                }
+                if (c.circleId().startsWith(OWN_CIRCLE)) {
+                    store.deleteCircle(c.siteId(), c.circleId());
                 }
                 return null;
             });

@@ -27,6 +27,8 @@ public interface CheckInStore {
 
     List<Circle> circles(String siteId);
 
+    void deleteCircle(String siteId, String circleId);
+
     void add(CheckIn checkIn);
 
     Optional<CheckIn> find(String siteId, String checkInId);

@@ -107,6 +107,11 @@ final class JdbcCheckInStore implements CheckInStore {
     }
 
     @Override
+    public void deleteCircle(String siteId, String circleId) {
+        jdbc.update("delete from doorstep_circle where site_id = ? and id = ?", siteId, circleId);
+    }
+
+    @Override
     public void add(CheckIn c) {
         jdbc.update("insert into doorstep_checkin (site_id, id, nickname, note, circle_id, deadline, grace_minutes,"
                         + " extensions, extended_minutes, reminder, duress_pin_hash, state, alerted_tier, raised_at,"

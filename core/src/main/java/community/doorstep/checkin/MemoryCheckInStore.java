@@ -41,6 +41,11 @@ final class MemoryCheckInStore implements CheckInStore {
     }
 
     @Override
+    public synchronized void deleteCircle(String siteId, String circleId) {
+        circles.remove(key(siteId, circleId));
+    }
+
+    @Override
     public synchronized void add(CheckIn checkIn) {
         checkIns.put(key(checkIn.siteId(), checkIn.id()), checkIn);
     }

@@ -172,6 +172,25 @@ public abstract class CheckInContract {
     }
 
     @Test
+    void thePersonsOwnContactsAreToldWithTheFirstTierForThatCheckInOnlyAndGoWithIt() {
+        Started started = checkIns.start(SITE, new CheckInPlan("Sparrow", "note", circle.id(),
+                NOW.plus(Duration.ofHours(1)), 5, null, null,
+                List.of(new Responder("My solicitor", Address.email("solicitor@law.example"), 2))));
+        assertThat(checkIns.circles(SITE)).extracting(Circle::id).containsExactly(circle.id());
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).containsExactly("ana@volunteers.example", "ben@volunteers.example",
+                "solicitor@law.example");
+        Alert seen = checkIns.alert(SITE, responderToken("solicitor@law.example"));
+        assertThat(seen.alsoAlerted()).containsExactly("Ana", "Ben");
+        checkIns.ok(SITE, started.token(), null);
+        clock.advance(CheckInService.KEEP_FINISHED);
+        doorstep.runDueWork();
+        assertThat(CheckInStore.of(stores, null).circle(SITE, started.checkIn().circleId())).isEmpty();
+        assertThat(CheckInStore.of(stores, null).circle(SITE, circle.id())).isPresent();
+    }
+
+    @Test
     void sosAlertsAtOnceAndADuressPinAnswersLikeCheckingInButRaisesTheAlert() {
         Started sos = startDueInAnHour("note", null);
         checkIns.sos(SITE, sos.token());

@@ -70,7 +70,8 @@ final class CheckInApi {
             Started started = doorstep.checkIns().start(siteId, new CheckInPlan(body.nickname(), body.note(),
                     body.circle(), body.due(doorstep.clock().instant()),
                     body.graceMinutes() == null ? 0 : body.graceMinutes(),
-                    body.reminderEmail() == null ? null : Address.email(body.reminderEmail()), body.duressPin()));
+                    body.reminderEmail() == null ? null : Address.email(body.reminderEmail()), body.duressPin(),
+                    body.ownContacts()));
             String link = request.getUriInfo().getBaseUri() + "w/" + siteId + "/checkin/" + started.token();
             return Routes.created(new StartedJson(started.checkIn().deadline().toString(), link, started.token()));
         }));

@@ -54,9 +54,19 @@ final class CheckInJson {
     record CreatedResponderJson(String name, int tier, String webhookSecret) {
     }
 
-    /** {@code POST checkins}: {@code dueAt} or {@code inMinutes}. */
+    /** {@code POST checkins}: {@code dueAt} or {@code inMinutes}; {@code contacts} as a circle's responders. */
     record NewCheckInJson(String nickname, String note, String circle, String dueAt, Integer inMinutes,
-                          Integer graceMinutes, String reminderEmail, String duressPin) {
+                          Integer graceMinutes, String reminderEmail, String duressPin, List<ResponderJson> contacts) {
+        /** The person's own contacts, told with the circle's first tier. */
+        List<Responder> ownContacts() {
+            List<Responder> all = new ArrayList<>();
+            List<ResponderJson> given = contacts == null ? List.of() : contacts;
+            for (int i = 0; i < given.size(); i++) {
+                all.add(given.get(i).responder(i));
+            }
+            return all;
+        }
+
         Instant due(Instant now) {
             if ((dueAt == null) == (inMinutes == null)) {
                 throw InvalidInputException.of("dueAt", "one-of", "give either dueAt (an ISO-8601 instant) or inMinutes");

@@ -42,7 +42,7 @@ import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
  */
 final class CheckInPages {
     static final List<String> FIELDS = List.of("nickname", "inMinutes", "backBy", "graceMinutes", "circle", "note",
-            "reminderEmail", "duressPin");
+            "contactName", "contactEmail", "reminderEmail", "duressPin");
     /** How many responders the circles page's form takes at once; more through the API. */
     static final int FORM_RESPONDERS = 5;
     private static final Map<String, String> FORM_NAMES = Map.of("dueAt", "inMinutes", "reminder", "reminderEmail",
@@ -82,11 +82,20 @@ final class CheckInPages {
         } catch (InvalidInputException e) {
             errors.add(new FieldError("reminderEmail", "email", "not an email address"));
         }
+        List<Responder> own = new ArrayList<>();
+        if (body.get("contactName") != null || body.get("contactEmail") != null) {
+            try {
+                own.add(new Responder(body.get("contactName"), Address.email(body.get("contactEmail")), 1));
+            } catch (InvalidInputException e) {
+                errors.add(new FieldError(body.get("contactEmail") == null ? "contactEmail" : "contactName", "required",
+                        "a contact needs a name and an email address"));
+            }
+        }
         if (errors.isEmpty()) {
             try {
                 String token = doorstep.checkIns().start(page.calendar.id(), new CheckInPlan(body.get("nickname"),
                         body.get("note"), body.get("circle"), due, grace == null ? 0 : grace, reminder,
-                        body.get("duressPin"))).token();
+                        body.get("duressPin"), own)).token();
                 guard.accepted(page);
                 return started(page, token);
             } catch (InvalidInputException e) {

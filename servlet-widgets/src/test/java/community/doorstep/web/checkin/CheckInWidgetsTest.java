@@ -115,7 +115,8 @@ class CheckInWidgetsTest {
         HttpResponse<String> form = server.get("w/hulme/checkin");
         assertDiscreet(form);
         HttpResponse<String> started = post(server, "w/hulme/checkin", "nickname", "Sparrow", "inMinutes", "30",
-                "graceMinutes", "5", "circle", circleId, "note", "Dallas Court, call the duty solicitor");
+                "graceMinutes", "5", "circle", circleId, "note", "Dallas Court, call the duty solicitor",
+                "contactName", "My solicitor", "contactEmail", "solicitor@law.example");
         assertDiscreet(started);
         String mine = personLink(ok(started));
         HttpResponse<String> page = server.get(mine);
@@ -124,12 +125,15 @@ class CheckInWidgetsTest {
 
         clock.advance(Duration.ofMinutes(35));
         doorstep.runDueWork();
-        List<OutboxEntry> alerts = sent("checkin.alert-missed");
+        List<OutboxEntry> alerts = sent("checkin.alert-missed").stream()
+                .filter(e -> e.message().to().target().equals("ana@volunteers.example")).toList();
         assertThat(alerts).hasSize(1);
+        assertThat(sent("checkin.alert-missed")).extracting(e -> e.message().to().target())
+                .containsExactlyInAnyOrder("ana@volunteers.example", "solicitor@law.example");
         String respond = alerts.get(0).message().text().replaceAll("(?s).*(w/hulme/checkin/respond/[A-Za-z0-9_-]{43}).*", "$1");
         HttpResponse<String> alert = server.get(respond);
         assertDiscreet(alert);
-        assertThat(alert.body()).contains("Sparrow", "Dallas Court", "5 minutes", "Nobody yet");
+        assertThat(alert.body()).contains("Sparrow", "Dallas Court", "5 minutes", "Nobody yet", "My solicitor");
         assertThat(ok(post(server, respond, "action", "acknowledge"))).contains("the others know you are on it", "Ana");
         assertThat(ok(post(server, respond, "action", "safe"))).contains("Sparrow is safe");
         assertThat(ok(server.get(mine))).contains("Done. Thank you.");
