@@ -10,20 +10,16 @@ import community.doorstep.notify.OutboxEntry;
 import community.doorstep.schedule.DueWorkNode;
 import community.doorstep.site.Site;
 import community.doorstep.testing.Postgres;
+import community.doorstep.testing.SilentSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,28 +59,14 @@ class CheckInCrashTest {
     void aNodeKilledWhileSendingTheAlertLeavesItRaisedOnceAndTheNextNodeDeliversIt() throws Exception {
         String url = Postgres.freshSchemaUrl();
         List<Process> nodes = new ArrayList<>();
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        CountDownLatch connected = new CountDownLatch(1);
         try (HikariDataSource pool = Postgres.pool(url, Postgres.USER, Postgres.PASSWORD);
-             ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+             SilentSmtp silent = new SilentSmtp();
              Doorstep doorstep = Doorstep.builder().dataSource(pool).encryptionKey(KEY).build()) {
-            // an SMTP server that takes the connection and never answers: the first node is stuck mid-send
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                        connected.countDown();
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
             dueSoon(doorstep);
 
-            Process stuck = node(url, silent.getLocalPort(), nodes);
-            assertThat(connected.await(60, TimeUnit.SECONDS)).as("the first node raised the alert and began sending").isTrue();
+            // the first node sends through a server that never answers: it is stuck mid-send
+            Process stuck = node(url, silent.port(), nodes);
+            assertThat(silent.connected(60)).as("the first node raised the alert and began sending").isTrue();
             stuck.toHandle().destroyForcibly();
             assertThat(stuck.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(alerts(doorstep)).hasSize(1);
@@ -103,9 +85,6 @@ class CheckInCrashTest {
             for (Process node : nodes) {
                 node.destroyForcibly();
                 node.waitFor(30, TimeUnit.SECONDS);
-            }
-            for (Socket socket : held) {
-                socket.close();
             }
         }
     }

@@ -8,20 +8,17 @@ import community.doorstep.events.EventSubmission;
 import community.doorstep.schedule.DueWorkNode;
 import community.doorstep.site.Site;
 import community.doorstep.testing.Postgres;
+import community.doorstep.testing.SilentSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,32 +35,18 @@ class OutboxCrashTest {
     void aMessageWhoseSenderIsKilledMidSendIsDeliveredOnceByAnotherNode() throws Exception {
         String url = Postgres.freshSchemaUrl();
         List<Process> nodes = new ArrayList<>();
-        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CountDownLatch connected = new CountDownLatch(1);
         try (HikariDataSource pool = Postgres.pool(url, Postgres.USER, Postgres.PASSWORD);
-             ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+             SilentSmtp silent = new SilentSmtp();
              Doorstep doorstep = Doorstep.builder().dataSource(pool)
                      .clock(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC)).build()) {
-            // an SMTP server that takes the connection and never answers: the first node is stuck mid-send
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                        connected.countDown();
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
             doorstep.sites().saveSite(Site.of("hulme", "Hulme").withCoordinatorContact(Address.email("coordinator@hulme.example")));
             doorstep.events().submissions().submit("hulme", new EventSubmission("Coffee morning", null,
                     LocalDate.of(2026, 3, 20), null, null, null, null, null, null, null));
             String messageId = doorstep.outbox().recent("hulme", 1).get(0).message().id();
 
-            Process stuck = node(url, silent.getLocalPort(), nodes);
-            assertThat(connected.await(30, TimeUnit.SECONDS)).as("the first node began sending").isTrue();
+            // the first node sends through a server that never answers: it is stuck mid-send
+            Process stuck = node(url, silent.port(), nodes);
+            assertThat(silent.connected(30)).as("the first node began sending").isTrue();
             stuck.toHandle().destroyForcibly();
             assertThat(stuck.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(MAIL.getReceivedMessages()).isEmpty();
@@ -79,9 +62,6 @@ class OutboxCrashTest {
             for (Process node : nodes) {
                 node.destroyForcibly();
                 node.waitFor(30, TimeUnit.SECONDS);
-            }
-            for (Socket socket : held) {
-                socket.close();
             }
         }
     }
