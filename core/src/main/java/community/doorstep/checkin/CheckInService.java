@@ -65,9 +65,6 @@ public final class CheckInService {
     public static final Duration KEEP_UNRESOLVED = Duration.ofDays(7);
     /** How long after an alert is raised its responder links work: long enough to find someone, not for ever. */
     public static final Duration RESPONDER_LINK_LIFETIME = Duration.ofHours(48);
-    /** How many times, and by how much in all, a check-in may be extended. */
-    public static final int MAX_EXTENSIONS = 2;
-    public static final int MAX_EXTENSION_MINUTES = 60;
     private static final String TEXTS = "community.doorstep.checkin.notifications";
     /** The id prefix of a circle made for one check-in: the chosen circle and the person's own contacts in tier 1. */
     private static final String OWN_CIRCLE = "own-";
@@ -208,24 +205,43 @@ public final class CheckInService {
         }
     }
 
+    /** The site's limits on extensions; the defaults (2 times, 60 minutes in all) until a coordinator chose. */
+    public CheckInSettings settings(String siteId) {
+        sites.requireSite(siteId);
+        return store.settings(siteId).orElseGet(() -> CheckInSettings.defaults(siteId));
+    }
+
+    public void saveSettings(CheckInSettings settings) {
+        sites.requireSite(settings.siteId());
+        store.saveSettings(settings);
+    }
+
+    /** Whether the person may extend by this many minutes now. */
+    public boolean mayExtend(CheckIn checkIn, int minutes) {
+        CheckInSettings limits = settings(checkIn.siteId());
+        return checkIn.state() == CheckInState.WAITING && checkIn.extensions() < limits.maxExtensions()
+                && checkIn.extendedMinutes() + minutes <= limits.maxExtensionMinutes();
+    }
+
     /**
-     * Moves the due time on by some minutes, up to the site's cap ({@value #MAX_EXTENSIONS} times, at most
-     * {@value #MAX_EXTENSION_MINUTES} minutes in all); once the alert is raised, extending does not take it back.
+     * Moves the due time on by some minutes, up to the site's cap ({@link CheckInSettings}); once the alert is
+     * raised, extending does not take it back.
      */
     public CheckIn extend(String siteId, String token, int minutes) {
         return extend(checkIn(siteId, token), minutes);
     }
 
     private CheckIn extend(CheckIn checkIn, int minutes) {
-        if (minutes < 1 || minutes > MAX_EXTENSION_MINUTES) {
-            throw InvalidInputException.of("minutes", "range", "minutes must be between 1 and " + MAX_EXTENSION_MINUTES);
+        CheckInSettings limits = settings(checkIn.siteId());
+        if (minutes < 1 || minutes > 240) {
+            throw InvalidInputException.of("minutes", "range", "minutes must be between 1 and 240");
         }
         if (checkIn.state() != CheckInState.WAITING) {
             throw new ConflictException("this check-in has raised its alert already; check in instead");
         }
-        if (checkIn.extensions() >= MAX_EXTENSIONS || checkIn.extendedMinutes() + minutes > MAX_EXTENSION_MINUTES) {
-            throw InvalidInputException.of("minutes", "cap", "a check-in can be extended at most " + MAX_EXTENSIONS
-                    + " times and " + MAX_EXTENSION_MINUTES + " minutes in all");
+        if (!mayExtend(checkIn, minutes)) {
+            throw InvalidInputException.of("minutes", "cap", "a check-in can be extended at most "
+                    + limits.maxExtensions() + " times and " + limits.maxExtensionMinutes() + " minutes in all");
         }
         CheckIn extended = checkIn.extended(checkIn.deadline().plus(Duration.ofMinutes(minutes)), minutes);
         return stores.inTransaction(() -> {

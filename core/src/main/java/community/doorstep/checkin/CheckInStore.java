@@ -44,6 +44,10 @@ public interface CheckInStore {
     /** Deletes the check-in and the links of numbers to it. */
     void delete(String siteId, String checkInId);
 
+    Optional<CheckInSettings> settings(String siteId);
+
+    void saveSettings(CheckInSettings settings);
+
     void saveGateway(SmsGateway gateway);
 
     Optional<SmsGateway> gateway(String siteId);

@@ -163,6 +163,22 @@ final class JdbcCheckInStore implements CheckInStore {
     }
 
     @Override
+    public Optional<CheckInSettings> settings(String siteId) {
+        return jdbc.query("select * from doorstep_checkin_settings where site_id = ?", row -> new CheckInSettings(siteId,
+                row.getInt("max_extensions"), row.getInt("max_extension_minutes")), siteId).stream().findFirst();
+    }
+
+    @Override
+    public void saveSettings(CheckInSettings settings) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "delete from doorstep_checkin_settings where site_id = ?", settings.siteId());
+            return Jdbc.update(connection, "insert into doorstep_checkin_settings (site_id, max_extensions,"
+                    + " max_extension_minutes) values (?, ?, ?)", settings.siteId(), settings.maxExtensions(),
+                    settings.maxExtensionMinutes());
+        });
+    }
+
+    @Override
     public void saveGateway(SmsGateway gateway) {
         String sealed = sealer().seal(gateway.secret());
         jdbc.inTransaction(connection -> {

@@ -18,6 +18,7 @@ final class MemoryCheckInStore implements CheckInStore {
     private final Map<String, TreeMap<LocalDate, int[]>> counts = new HashMap<>();
     private final Map<String, Map<LocalDate, List<Long>>> acknowledgements = new HashMap<>();
     private final Map<String, SmsGateway> gateways = new HashMap<>();
+    private final Map<String, CheckInSettings> settings = new HashMap<>();
     /** site/digest to check-in ids, newest last. */
     private final Map<String, List<String>> numbers = new HashMap<>();
 
@@ -69,6 +70,16 @@ final class MemoryCheckInStore implements CheckInStore {
     public synchronized void delete(String siteId, String checkInId) {
         checkIns.remove(key(siteId, checkInId));
         numbers.values().forEach(linked -> linked.remove(checkInId));
+    }
+
+    @Override
+    public synchronized Optional<CheckInSettings> settings(String siteId) {
+        return Optional.ofNullable(settings.get(siteId));
+    }
+
+    @Override
+    public synchronized void saveSettings(CheckInSettings newSettings) {
+        settings.put(newSettings.siteId(), newSettings);
     }
 
     @Override

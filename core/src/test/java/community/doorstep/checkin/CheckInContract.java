@@ -232,6 +232,16 @@ public abstract class CheckInContract {
     }
 
     @Test
+    void aSiteSetsItsOwnCapOnExtending() {
+        checkIns.saveSettings(new CheckInSettings(SITE, 1, 20));
+        Started started = startDueInAnHour("note", null);
+        assertThatThrownBy(() -> checkIns.extend(SITE, started.token(), 30)).isInstanceOf(InvalidInputException.class);
+        checkIns.extend(SITE, started.token(), 20);
+        assertThatThrownBy(() -> checkIns.extend(SITE, started.token(), 1)).isInstanceOf(InvalidInputException.class);
+        assertThat(checkIns.settings(SITE)).isEqualTo(new CheckInSettings(SITE, 1, 20));
+    }
+
+    @Test
     void thePersonIsRemindedShortlyBeforeTheirTimeInWordsThatGiveNothingAway() {
         startDueInAnHour("note", null);
         clock.set(NOW.plus(Duration.ofMinutes(50)));

@@ -59,6 +59,17 @@ final class CheckInApi {
             doorstep.checkIns().saveSmsGateway(body.gateway(siteId));
             return Response.noContent().header("Cache-Control", "no-store").build();
         });
+        postJson(site, "checkin-settings", request -> {
+            String siteId = siteId(request);
+            CoordinatorDesk.requireApi(request, doorstep, authorizer, siteId);
+            CheckInJson.SettingsJson body = Json.read(request, CheckInJson.SettingsJson.class);
+            doorstep.checkIns().saveSettings(new community.doorstep.checkin.CheckInSettings(siteId,
+                    body.maxExtensions() == null ? community.doorstep.checkin.CheckInSettings.DEFAULT_MAX_EXTENSIONS
+                            : body.maxExtensions(),
+                    body.maxExtensionMinutes() == null ? community.doorstep.checkin.CheckInSettings.DEFAULT_MAX_EXTENSION_MINUTES
+                            : body.maxExtensionMinutes()));
+            return Response.noContent().header("Cache-Control", "no-store").build();
+        });
         postJson(site, "checkins/{token}/number", request -> {
             CheckInJson.NumberJson body = Json.read(request, CheckInJson.NumberJson.class);
             doorstep.checkIns().linkNumber(siteId(request), pathParam(request, "token"), body.number());

@@ -103,6 +103,10 @@ final class CheckInJson {
         }
     }
 
+    /** {@code POST checkin-settings}: the site's limits on extending. */
+    record SettingsJson(Integer maxExtensions, Integer maxExtensionMinutes) {
+    }
+
     /** {@code POST checkins/{token}/number}: the person's phone, for texts. */
     record NumberJson(String number) {
     }

@@ -202,9 +202,7 @@ final class CheckInPages {
         model.put("timeLeft", left.isNegative() ? page.t("checkin.late")
                 : page.t("checkin.timeLeft", left.toHours(), left.toMinutesPart()));
         model.put("dueAt", page.format("checkin.format.time").format(checkIn.dueAt().atZone(page.site().zone())));
-        model.put("canExtend", checkIn.state() == CheckInState.WAITING
-                && checkIn.extensions() < CheckInService.MAX_EXTENSIONS
-                && checkIn.extendedMinutes() + 15 <= CheckInService.MAX_EXTENSION_MINUTES);
+        model.put("canExtend", doorstep.checkIns().mayExtend(checkIn, 15));
         return widgets.render(page, "checkin", model, status, PRIVATE);
     }
 
