@@ -439,20 +439,25 @@ public final class CheckInService {
     /** "I'm on it": the others alerted are told, and no later tier is alerted. */
     public void acknowledge(String siteId, String responderToken) {
         Responding responding = responding(siteId, responderToken);
-        CheckIn c = responding.checkIn;
-        if (c.state() != CheckInState.ALERTED || c.acknowledged()) {
-            return;
-        }
         Site site = sites.requireSite(siteId);
         Responder me = responding.circle.responders().get(responding.index);
-        stores.inTransaction(() -> {
-            if (!store.replace(c, c.acknowledgedBy(responding.index, clock.instant()))) {
-                return null;
+        CheckIn c = responding.checkIn;
+        // read again if it changed meanwhile (a later tier was alerted): an acknowledgement is never lost to a race
+        for (int attempt = 0; attempt < 5 && c.state() == CheckInState.ALERTED && !c.acknowledged(); attempt++) {
+            CheckIn read = c;
+            boolean done = stores.inTransaction(() -> {
+                if (!store.replace(read, read.acknowledgedBy(responding.index, clock.instant()))) {
+                    return false;
+                }
+                tellAlerted(site, responding.circle, read, responding.index, "acknowledged",
+                        Map.of("nickname", read.nickname(), "responder", me.name()));
+                return true;
+            });
+            if (done) {
+                return;
             }
-            tellAlerted(site, responding.circle, c, responding.index, "acknowledged",
-                    Map.of("nickname", c.nickname(), "responder", me.name()));
-            return null;
-        });
+            c = store.find(siteId, c.id()).orElse(read.safe(clock.instant()));
+        }
     }
 
     /** "Seen safe" (or "came out safe"): the check-in ends for the person, and everyone alerted gets the all-clear. */
@@ -460,22 +465,39 @@ public final class CheckInService {
         seenSafe(responding(siteId, responderToken).checkIn);
     }
 
-    private void seenSafe(CheckIn checkIn) {
-        if (checkIn.state() == CheckInState.SAFE) {
-            return;
+    /**
+     * Ends the check-in safely. If it changed since it was read (its deadline raised the alert at that very moment, a
+     * responder acknowledged), it is read again and ended as it now is, so the person pressing "I'm OK" at the
+     * deadline is never left alerted without an all-clear.
+     */
+    void seenSafe(CheckIn read) {
+        CheckIn checkIn = read;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (checkIn.state() == CheckInState.SAFE || endSafely(checkIn)) {
+                return;
+            }
+            Optional<CheckIn> now = store.find(checkIn.siteId(), checkIn.id());
+            if (now.isEmpty()) {
+                return;
+            }
+            checkIn = now.get();
         }
+        throw new ConflictException("this check-in keeps changing; open it again");
+    }
+
+    private boolean endSafely(CheckIn checkIn) {
         Site site = sites.requireSite(checkIn.siteId());
         Instant now = clock.instant();
-        stores.inTransaction(() -> {
+        return stores.inTransaction(() -> {
             if (!store.replace(checkIn, checkIn.safe(now))) {
-                throw new ConflictException("this check-in changed at the same moment; open it again");
+                return false;
             }
             if (checkIn.alertedTier() > 0) {
                 Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
                 tellAlerted(site, circle, checkIn, -1, "allclear", Map.of("nickname", checkIn.nickname()));
             }
             dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "finished"), now.plus(KEEP_FINISHED));
-            return null;
+            return true;
         });
     }
 

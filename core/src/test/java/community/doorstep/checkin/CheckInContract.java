@@ -191,6 +191,19 @@ public abstract class CheckInContract {
     }
 
     @Test
+    void pressingImOkAtTheMomentTheDeadlineRaisesTheAlertStillEndsItAndSendsTheAllClear() {
+        Started started = startDueInAnHour("note", null);
+        CheckIn readBeforeTheDeadline = checkIns.find(SITE, started.checkIn().id()).orElseThrow();
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).hasSize(2);
+        // the person's "I'm OK" was read just before the alert went out, and lands just after it
+        checkIns.seenSafe(readBeforeTheDeadline);
+        assertThat(checkIns.checkIn(SITE, started.token()).state()).isEqualTo(CheckInState.SAFE);
+        assertThat(sent("checkin.allclear")).hasSize(2);
+    }
+
+    @Test
     void sosAlertsAtOnceAndADuressPinAnswersLikeCheckingInButRaisesTheAlert() {
         Started sos = startDueInAnHour("note", null);
         checkIns.sos(SITE, sos.token());

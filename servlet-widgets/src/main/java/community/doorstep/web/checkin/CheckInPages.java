@@ -185,8 +185,10 @@ final class CheckInPages {
                 default -> {
                 }
             }
-        } catch (InvalidInputException | ConflictException e) {
+        } catch (InvalidInputException e) {
             notice = page.t("checkin.cannotExtend");
+        } catch (ConflictException e) {
+            notice = page.t("checkin.changed");
         }
         return minePage(page, notice, 200);
     }
