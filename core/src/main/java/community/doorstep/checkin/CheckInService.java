@@ -358,7 +358,7 @@ public final class CheckInService {
         String[] parts = instance.split("/", 3);
         int tier = Integer.parseInt(parts[2]);
         store.find(parts[0], parts[1])
-                .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() == tier - 1)
+                .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() < tier)
                 .ifPresent(c -> raise(c, tier, "alert.missed", false));
     }
 

@@ -113,6 +113,19 @@ public abstract class CheckInContract {
     }
 
     @Test
+    void escalationSkipsATierNobodyIsIn() {
+        Circle gapped = checkIns.createCircle(SITE, "Tiers one and three", List.of(
+                new Responder("Ana", Address.email("ana@volunteers.example"), 1),
+                new Responder("Dee", Address.email("dee@volunteers.example"), 3)), Duration.ofMinutes(10));
+        checkIns.start(SITE, new CheckInPlan("Sparrow", "note", gapped.id(), NOW.plus(Duration.ofHours(1)), 0, null, null));
+        clock.set(NOW.plus(Duration.ofMinutes(60)));
+        doorstep.runDueWork();
+        clock.advance(Duration.ofMinutes(10));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).containsExactly("ana@volunteers.example", "dee@volunteers.example");
+    }
+
+    @Test
     void anAcknowledgementTellsTheOthersStopsEscalationAndTheAllClearReachesEveryoneAlerted() {
         Started started = startDueInAnHour("note", null);
         clock.set(NOW.plus(Duration.ofMinutes(65)));
