@@ -120,8 +120,8 @@ final class JdbcCheckInStore implements CheckInStore {
                 c.siteId(), c.id(), sealer().seal(c.nickname()), sealer().seal(c.note()), c.circleId(),
                 c.deadline().toEpochMilli(), c.graceMinutes(), c.extensions(), c.extendedMinutes(),
                 sealer().seal(address(c.reminder())), c.duressPinHash(), c.state().name(), c.alertedTier(),
-                millis(c.raisedAt()), c.acknowledgedBy(), millis(c.acknowledgedAt()), c.createdAt().toEpochMilli(),
-                millis(c.endedAt()));
+                Jdbc.millis(c.raisedAt()), c.acknowledgedBy(), Jdbc.millis(c.acknowledgedAt()), c.createdAt().toEpochMilli(),
+                Jdbc.millis(c.endedAt()));
     }
 
     private CheckIn checkIn(ResultSet row) throws SQLException {
@@ -130,8 +130,8 @@ final class JdbcCheckInStore implements CheckInStore {
                 Instant.ofEpochMilli(row.getLong("deadline")), row.getInt("grace_minutes"), row.getInt("extensions"),
                 row.getInt("extended_minutes"), address(sealer().open(row.getString("reminder"))),
                 row.getString("duress_pin_hash"), CheckInState.valueOf(row.getString("state")),
-                row.getInt("alerted_tier"), instant(row, "raised_at"), row.getInt("acknowledged_by"), instant(row, "acknowledged_at"),
-                Instant.ofEpochMilli(row.getLong("created_at")), instant(row, "ended_at"));
+                row.getInt("alerted_tier"), Jdbc.instant(row, "raised_at"), row.getInt("acknowledged_by"), Jdbc.instant(row, "acknowledged_at"),
+                Instant.ofEpochMilli(row.getLong("created_at")), Jdbc.instant(row, "ended_at"));
     }
 
     @Override
@@ -147,8 +147,8 @@ final class JdbcCheckInStore implements CheckInStore {
                         + " acknowledged_by = ?, acknowledged_at = ?, ended_at = ? where site_id = ? and id = ? and state = ? and alerted_tier = ?"
                         + " and deadline = ? and acknowledged_by = ? and extensions = ?",
                 updated.deadline().toEpochMilli(), updated.extensions(), updated.extendedMinutes(), updated.state().name(),
-                updated.alertedTier(), millis(updated.raisedAt()), updated.acknowledgedBy(), millis(updated.acknowledgedAt()),
-                millis(updated.endedAt()),
+                updated.alertedTier(), Jdbc.millis(updated.raisedAt()), updated.acknowledgedBy(), Jdbc.millis(updated.acknowledgedAt()),
+                Jdbc.millis(updated.endedAt()),
                 expected.siteId(), expected.id(), expected.state().name(), expected.alertedTier(),
                 expected.deadline().toEpochMilli(), expected.acknowledgedBy(), expected.extensions())) == 1;
     }
@@ -252,14 +252,5 @@ final class JdbcCheckInStore implements CheckInStore {
         }
         String[] parts = text.split("\n", -1);
         return new Address(Address.Channel.valueOf(parts[0]), parts[1], parts[2].isEmpty() ? null : parts[2]);
-    }
-
-    private static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

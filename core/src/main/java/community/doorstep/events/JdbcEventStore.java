@@ -152,8 +152,8 @@ final class JdbcEventStore implements EventStore {
     @Override
     public Optional<FeedStatus> feedStatus(String siteId, String feedId) {
         return jdbc.query("select * from doorstep_feed where site_id = ? and id = ? and last_attempt is not null",
-                row -> new FeedStatus(row.getString("site_id"), row.getString("id"), instant(row, "last_attempt"),
-                        instant(row, "last_success"), row.getString("last_error"), row.getString("checksum"),
+                row -> new FeedStatus(row.getString("site_id"), row.getString("id"), Jdbc.instant(row, "last_attempt"),
+                        Jdbc.instant(row, "last_success"), row.getString("last_error"), row.getString("checksum"),
                         row.getString("etag"), row.getString("last_modified")),
                 siteId, feedId).stream().findFirst();
     }
@@ -271,10 +271,5 @@ final class JdbcEventStore implements EventStore {
 
     private static URI uri(String text) {
         return text == null ? null : URI.create(text);
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -209,7 +209,8 @@ public final class HelpService {
         Site site = sites.requireSite(siteId);
         Offer offer = offer(siteId, offerId);
         Instant now = clock.instant();
-        Instant heldUntil = now.plus(Duration.ofMinutes(settings(siteId).holdMinutes()));
+        int holdMinutes = settings(siteId).holdMinutes();
+        Instant heldUntil = now.plus(Duration.ofMinutes(holdMinutes));
         Claim claim = new Claim(siteId, Ids.newId(), offerId, details, ClaimState.HELD, heldUntil, now, null, null, null);
         return stores.inTransaction(() -> {
             if (!store.hold(claim, now)) {
@@ -219,7 +220,7 @@ public final class HelpService {
             dueWork.scheduleWithChange(LAPSE, instance(siteId, claim.id()), heldUntil);
             notify(site, offer.details().contact(), "claim.held", Map.of("name", details.name(),
                     "quantity", details.quantity(), "title", offer.details().title(),
-                    "minutes", settings(siteId).holdMinutes()), Map.of("offerId", offerId, "claimId", claim.id()));
+                    "minutes", holdMinutes), Map.of("offerId", offerId, "claimId", claim.id()));
             return new Listed<>(claim, token);
         });
     }

@@ -102,7 +102,7 @@ final class JdbcHelpStore implements HelpStore {
                 offer.confirmed(), w.date(), w.weekday() == null ? null : w.weekday().getValue(), w.start().toString(),
                 w.end().toString(), d.expiresAt().toEpochMilli(), names(d.dietary()), d.allergens(), d.handover().name(),
                 d.giverName(), d.contact().email(), d.contact().phone(), offer.state().name(), offer.moderation().name(),
-                offer.createdAt().toEpochMilli(), millis(offer.closedAt()));
+                offer.createdAt().toEpochMilli(), Jdbc.millis(offer.closedAt()));
         });
     }
 
@@ -119,7 +119,7 @@ final class JdbcHelpStore implements HelpStore {
         return new Offer(row.getString("site_id"), row.getString("id"), details, row.getInt("held"),
                 row.getInt("confirmed"), OfferState.valueOf(row.getString("state")),
                 ModerationState.valueOf(row.getString("moderation")), Instant.ofEpochMilli(row.getLong("created_at")),
-                instant(row, "closed_at"));
+                Jdbc.instant(row, "closed_at"));
     }
 
     @Override
@@ -130,15 +130,15 @@ final class JdbcHelpStore implements HelpStore {
 
     @Override
     public List<Offer> offers(String siteId, Set<OfferState> states) {
-        return jdbc.query("select * from doorstep_help_offer where site_id = ? order by created_at, id",
-                JdbcHelpStore::offer, siteId).stream().filter(offer -> states.contains(offer.state())).toList();
+        return jdbc.query("select * from doorstep_help_offer where site_id = ? and state in (" + in(states) + ")"
+                + " order by created_at, id", JdbcHelpStore::offer, siteId);
     }
 
     @Override
     public boolean updateOffer(Offer offer, Set<OfferState> from) {
         return updateShown(offer.siteId(), "update doorstep_help_offer set state = ?, moderation = ?, closed_at = ?"
                         + " where site_id = ? and id = ? and state in (" + in(from) + ")",
-                offer.state().name(), offer.moderation().name(), millis(offer.closedAt()), offer.siteId(), offer.id());
+                offer.state().name(), offer.moderation().name(), Jdbc.millis(offer.closedAt()), offer.siteId(), offer.id());
     }
 
     @Override
@@ -162,7 +162,7 @@ final class JdbcHelpStore implements HelpStore {
                     claim.siteId(), claim.id(), claim.offerId(), quantity, claim.details().name(),
                     contact == null ? null : contact.email(), contact == null ? null : contact.phone(),
                     claim.state().name(), claim.heldUntil().toEpochMilli(), claim.createdAt().toEpochMilli(),
-                    millis(claim.closedAt()), names(claim.giverShares()), names(claim.claimantShares()));
+                    Jdbc.millis(claim.closedAt()), names(claim.giverShares()), names(claim.claimantShares()));
             return true;
         });
     }
@@ -172,7 +172,7 @@ final class JdbcHelpStore implements HelpStore {
                 contact(row, "contact_email", "contact_phone"));
         return new Claim(row.getString("site_id"), row.getString("id"), row.getString("offer_id"), details,
                 ClaimState.valueOf(row.getString("state")), Instant.ofEpochMilli(row.getLong("held_until")),
-                Instant.ofEpochMilli(row.getLong("created_at")), instant(row, "closed_at"),
+                Instant.ofEpochMilli(row.getLong("created_at")), Jdbc.instant(row, "closed_at"),
                 parts(row.getString("giver_shares"), Contact.Part.class, Contact.Part::valueOf),
                 parts(row.getString("claimant_shares"), Contact.Part.class, Contact.Part::valueOf));
     }
@@ -196,7 +196,7 @@ final class JdbcHelpStore implements HelpStore {
         int confirmed = to.confirmed(quantity) - claim.state().confirmed(quantity);
         return jdbc.inTransaction(connection -> {
             int moved = Jdbc.update(connection, "update doorstep_help_claim set state = ?, closed_at = ?"
-                            + " where site_id = ? and id = ? and state = ?", to.name(), millis(closedAt), claim.siteId(),
+                            + " where site_id = ? and id = ? and state = ?", to.name(), Jdbc.millis(closedAt), claim.siteId(),
                     claim.id(), claim.state().name());
             if (moved == 1 && (held != 0 || confirmed != 0)) {
                 Jdbc.update(connection, "update doorstep_help_offer set held = held + ?, confirmed = confirmed + ?, "
@@ -245,7 +245,7 @@ final class JdbcHelpStore implements HelpStore {
                 helper, parts(row.getString("requester_shares"), Contact.Part.class, Contact.Part::valueOf),
                 parts(row.getString("helper_shares"), Contact.Part.class, Contact.Part::valueOf),
                 ModerationState.valueOf(row.getString("moderation")), Instant.ofEpochMilli(row.getLong("created_at")),
-                instant(row, "closed_at"));
+                Jdbc.instant(row, "closed_at"));
     }
 
     @Override
@@ -256,8 +256,8 @@ final class JdbcHelpStore implements HelpStore {
 
     @Override
     public List<HelpRequest> requests(String siteId, Set<RequestState> states) {
-        return jdbc.query("select * from doorstep_help_request where site_id = ? order by created_at, id",
-                JdbcHelpStore::request, siteId).stream().filter(request -> states.contains(request.state())).toList();
+        return jdbc.query("select * from doorstep_help_request where site_id = ? and state in (" + in(states) + ")"
+                + " order by created_at, id", JdbcHelpStore::request, siteId);
     }
 
     @Override
@@ -270,7 +270,7 @@ final class JdbcHelpStore implements HelpStore {
                 request.state().name(), request.offerId(), request.claimId(), helper == null ? null : helper.name(),
                 helperContact == null ? null : helperContact.email(), helperContact == null ? null : helperContact.phone(),
                 names(request.requesterShares()), names(request.helperShares()), request.moderation().name(),
-                millis(request.closedAt()), request.siteId(), request.id());
+                Jdbc.millis(request.closedAt()), request.siteId(), request.id());
     }
 
     @Override
@@ -369,12 +369,4 @@ final class JdbcHelpStore implements HelpStore {
         return states.isEmpty() ? "''" : states.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
     }
 
-    private static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
 }

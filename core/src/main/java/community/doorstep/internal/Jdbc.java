@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -189,6 +190,17 @@ public final class Jdbc {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }
+    }
+
+    /** An instant kept as epoch milliseconds, or {@code null} for SQL null. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** An instant as the epoch milliseconds it is kept as; {@code null} stays null. */
+    public static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     public static DoorstepException translate(SQLException e) {
