@@ -148,9 +148,10 @@ test('a height message from a foreign origin changes nothing', async () => {
 test('no cookie is set and no request leaves for another host, across the widget pages', async () => {
   const { context, page, requests } = await open('/privacy.html', hostPage(env.demo, placeholder()));
   const [{ frame }] = await widgetFrames(page, 1);
-  await frame.locator('nav a').nth(1).click();
+  // each click waits for the page it leads to, not for the one already there
+  await Promise.all([frame.waitForURL(/\/events\/month/), frame.locator('nav a').nth(1).click()]);
   await frame.waitForSelector('main h1');
-  await frame.locator('nav a').nth(2).click();
+  await Promise.all([frame.waitForURL(/\/submit/), frame.locator('nav a').nth(2).click()]);
   await frame.waitForSelector('form[method="post"]');
   assert.deepEqual(await context.cookies(), []);
   assertOnlyLocalRequests(requests);
