@@ -14,6 +14,7 @@ import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.help.HelpService;
 import community.doorstep.help.HelpStore;
 import community.doorstep.internal.Sealer;
+import community.doorstep.notify.Address;
 import community.doorstep.notify.Notifier;
 import community.doorstep.notify.Outbox;
 import community.doorstep.notify.OutboxStore;
@@ -76,7 +77,16 @@ public final class Doorstep implements AutoCloseable {
             }
             notifier = Notifier.byChannel(null, webhooks);
         }
-        this.outbox = new Outbox(OutboxStore.of(stores), stores, notifier, clock, dueWork);
+        Sealer sealer = builder.encryptionKey == null ? null : new Sealer(builder.encryptionKey);
+        CheckInStore checkInStore = CheckInStore.of(stores, sealer);
+        // texts go through the gateway each site configured, whatever notifier the host gave for email and webhooks
+        Notifier texts = CheckInService.smsNotifier(checkInStore, builder.smsGatewayHosts);
+        if (texts instanceof AutoCloseable client) {
+            owned.add(client);
+        }
+        Notifier hosts = notifier;
+        Notifier routed = message -> (message.to().channel() == Address.Channel.SMS ? texts : hosts).send(message);
+        this.outbox = new Outbox(OutboxStore.of(stores), stores, routed, clock, dueWork);
         FeedFetcher fetcher = new FeedFetcher(builder.feedTimeout);
         owned.add(fetcher);
         this.sites = new SiteService(SiteStore.of(stores));
@@ -91,8 +101,7 @@ public final class Doorstep implements AutoCloseable {
         this.help = new HelpService(sites, HelpStore.of(stores), clock, access, stores, outbox, dueWork);
         moderation.register(help.offerModeration());
         moderation.register(help.requestModeration());
-        Sealer sealer = builder.encryptionKey == null ? null : new Sealer(builder.encryptionKey);
-        this.checkIns = new CheckInService(sites, CheckInStore.of(stores, sealer), clock, access, stores, outbox,
+        this.checkIns = new CheckInService(sites, checkInStore, clock, access, stores, outbox,
                 dueWork, builder.publicAddress, sealer);
     }
 
@@ -191,8 +200,18 @@ public final class Doorstep implements AutoCloseable {
         private Notifier notifier;
         private byte[] encryptionKey;
         private URI publicAddress;
+        private Set<String> smsGatewayHosts = Set.of();
 
         private Builder() {
+        }
+
+        /**
+         * Host names of SMS gateways that may be on a private network, such as a charity's Android phone running
+         * android-sms-gateway in the office; every other gateway must have a public address.
+         */
+        public Builder smsGatewayHosts(Set<String> hosts) {
+            this.smsGatewayHosts = Set.copyOf(Objects.requireNonNull(hosts, "hosts"));
+            return this;
         }
 
         /**

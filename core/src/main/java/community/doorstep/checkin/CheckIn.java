@@ -29,11 +29,13 @@ import java.util.Objects;
  * @param createdAt       when it was started
  * @param endedAt         when it became safe, or when the person ended it with the duress PIN (then it stays alerted,
  *                        and their own page shows it ended, as any check-in does); {@code null} before
+ * @param repeatsFrom     for a check-in that repeats every week (a reporting appointment every Tuesday at 10:00), the
+ *                        first due time, whose day and time of day each later one keeps; {@code null} for one-off
  */
 public record CheckIn(String siteId, String id, String nickname, String note, String circleId, Instant deadline,
                       int graceMinutes, int extensions, int extendedMinutes, Address reminder, String duressPinHash,
                       CheckInState state, int alertedTier, Instant raisedAt, int acknowledgedBy, Instant acknowledgedAt,
-                      Instant createdAt, Instant endedAt) {
+                      Instant createdAt, Instant endedAt, Instant repeatsFrom) {
     public CheckIn {
         Objects.requireNonNull(siteId, "siteId");
         Objects.requireNonNull(id, "id");
@@ -47,6 +49,11 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
         return deadline.minusSeconds(graceMinutes * 60L);
     }
 
+    /** The time this check-in (this week's, for a weekly one) was due before any extension: what names it. */
+    public Instant occurrence() {
+        return dueAt().minusSeconds(extendedMinutes * 60L);
+    }
+
     /** Whether someone of the circle has said they are on it. */
     public boolean acknowledged() {
         return acknowledgedBy >= 0;
@@ -55,13 +62,13 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
     CheckIn extended(Instant newDeadline, int minutes) {
         return new CheckIn(siteId, id, nickname, note, circleId, newDeadline, graceMinutes, extensions + 1,
                 extendedMinutes + minutes, reminder, duressPinHash, state, alertedTier, raisedAt, acknowledgedBy,
-                acknowledgedAt, createdAt, endedAt);
+                acknowledgedAt, createdAt, endedAt, repeatsFrom);
     }
 
     CheckIn alerted(int tier, Instant at) {
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
                 reminder, duressPinHash, CheckInState.ALERTED, tier, raisedAt == null ? at : raisedAt, acknowledgedBy,
-                acknowledgedAt, createdAt, endedAt);
+                acknowledgedAt, createdAt, endedAt, repeatsFrom);
     }
 
     /** Alerted by the duress PIN: the person's own page shows it ended, while the circle has the alert. */
@@ -69,7 +76,7 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
         CheckIn alerted = alerted(tier, at);
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
                 reminder, duressPinHash, alerted.state(), tier, alerted.raisedAt(), acknowledgedBy, acknowledgedAt,
-                createdAt, at);
+                createdAt, at, repeatsFrom);
     }
 
     /** Whether the person's own page shows it ended: they checked in (with or without the duress PIN). */
@@ -79,12 +86,24 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
 
     CheckIn acknowledgedBy(int responder, Instant at) {
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
-                reminder, duressPinHash, state, alertedTier, raisedAt, responder, at, createdAt, endedAt);
+                reminder, duressPinHash, state, alertedTier, raisedAt, responder, at, createdAt, endedAt, repeatsFrom);
     }
 
     CheckIn safe(Instant at) {
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
-                reminder, duressPinHash, CheckInState.SAFE, alertedTier, raisedAt, acknowledgedBy, acknowledgedAt, createdAt, at);
+                reminder, duressPinHash, CheckInState.SAFE, alertedTier, raisedAt, acknowledgedBy, acknowledgedAt, createdAt, at,
+                repeatsFrom);
+    }
+
+    /** Whether it repeats every week. */
+    public boolean repeats() {
+        return repeatsFrom != null;
+    }
+
+    /** The next week's check-in of a repeating one: waiting again, with nothing alerted, extended or ended. */
+    CheckIn nextOccurrence(Instant newDeadline) {
+        return new CheckIn(siteId, id, nickname, note, circleId, newDeadline, graceMinutes, 0, 0, reminder, duressPinHash,
+                CheckInState.WAITING, 0, null, -1, null, createdAt, null, repeatsFrom);
     }
 
     @Override

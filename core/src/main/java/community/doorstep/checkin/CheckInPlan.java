@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param duressPin    4 to 8 digits that check in as usual and raise the alert, or {@code null}
  * @param ownContacts  people of the person's own (a friend, a solicitor) told with the circle's first tier, for this
  *                     check-in only; at most {@value #MAX_OWN_CONTACTS}
+ * @param weekly       whether it repeats every week on the same day at the same time (in the site's time zone), such
+ *                     as a reporting appointment every Tuesday at 10:00, until the person stops it
  */
 public record CheckInPlan(String nickname, String note, String circleId, Instant dueAt, int graceMinutes,
-                          Address reminder, String duressPin, List<Responder> ownContacts) {
+                          Address reminder, String duressPin, List<Responder> ownContacts, boolean weekly) {
     public static final int MAX_OWN_CONTACTS = 5;
     private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
 
@@ -43,14 +45,20 @@ public record CheckInPlan(String nickname, String note, String circleId, Instant
         check.done();
     }
 
-    /** A plan that tells only the circle. */
+    /** A one-off plan. */
+    public CheckInPlan(String nickname, String note, String circleId, Instant dueAt, int graceMinutes, Address reminder,
+                       String duressPin, List<Responder> ownContacts) {
+        this(nickname, note, circleId, dueAt, graceMinutes, reminder, duressPin, ownContacts, false);
+    }
+
+    /** A one-off plan that tells only the circle. */
     public CheckInPlan(String nickname, String note, String circleId, Instant dueAt, int graceMinutes, Address reminder,
                        String duressPin) {
-        this(nickname, note, circleId, dueAt, graceMinutes, reminder, duressPin, List.of());
+        this(nickname, note, circleId, dueAt, graceMinutes, reminder, duressPin, List.of(), false);
     }
 
     @Override
     public String toString() {
-        return "CheckInPlan[circle=" + circleId + ", dueAt=" + dueAt + "]";
+        return "CheckInPlan[circle=" + circleId + ", dueAt=" + dueAt + (weekly ? ", weekly" : "") + "]";
     }
 }

@@ -13,6 +13,7 @@ import community.doorstep.internal.Sealer;
 import community.doorstep.internal.SiteMessages;
 import community.doorstep.internal.Texts;
 import community.doorstep.notify.Address;
+import community.doorstep.notify.Notifier;
 import community.doorstep.notify.Outbox;
 import community.doorstep.schedule.DueTask;
 import community.doorstep.schedule.DueWork;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "I'm OK" check-ins for people at risk. A person starts one with a due time, a grace period, a circle and a note;
@@ -51,11 +53,14 @@ import java.util.Optional;
 public final class CheckInService {
     /** The due task that raises the alert at a deadline; its instance is {@code site/checkIn/deadlineMillis}. */
     public static final String DEADLINE = "checkin-deadline";
-    /** The due task that alerts the next tier; its instance is {@code site/checkIn/tier}. */
+    /** The due task that alerts the next tier; its instance is {@code site/checkIn/tier/raisedAtMillis}. */
     public static final String ESCALATE = "checkin-escalate";
     /** The due task that reminds the person; its instance is {@code site/checkIn/deadlineMillis}. */
     public static final String REMIND = "checkin-reminder";
-    /** The due task that deletes a check-in; its instance is {@code site/checkIn/finished} or {@code …/unresolved}. */
+    /**
+     * The due task that deletes a check-in; its instance is {@code site/checkIn/finished}, or
+     * {@code site/checkIn/unresolved-raisedAtMillis} for an alert nobody closed.
+     */
     public static final String PURGE = "checkin-purge";
     /** How long before the due time the person is reminded. */
     public static final Duration REMIND_BEFORE = Duration.ofMinutes(10);
@@ -68,6 +73,11 @@ public final class CheckInService {
     private static final String TEXTS = "community.doorstep.checkin.notifications";
     /** The id prefix of a circle made for one check-in: the chosen circle and the person's own contacts in tier 1. */
     private static final String OWN_CIRCLE = "own-";
+    /**
+     * "I'm OK" on a weekly check-in counts for this week's only this close to its time: pressed again after it moved
+     * to next week, it changes nothing, so a double press never skips a week.
+     */
+    static final Duration OPENS_BEFORE = Duration.ofDays(3);
 
     private final SiteService sites;
     private final CheckInStore store;
@@ -97,6 +107,16 @@ public final class CheckInService {
         dueWork.register(new DueTask.Once(PURGE, this::purge));
     }
 
+    /**
+     * The notifier that texts {@link Address.Channel#SMS} messages through the SMS gateway of each message's site;
+     * wired by {@link community.doorstep.Doorstep}, which closes it.
+     *
+     * @param trustedHosts gateway host names that may have private addresses
+     */
+    public static Notifier smsNotifier(CheckInStore store, Set<String> trustedHosts) {
+        return new GatewayNotifier(store, Duration.ofSeconds(15), trustedHosts);
+    }
+
     // ---- circles
 
     /**
@@ -106,6 +126,7 @@ public final class CheckInService {
     public Circle createCircle(String siteId, String name, List<Responder> responders, Duration escalateAfter) {
         sites.requireSite(siteId);
         Circle circle = new Circle(siteId, Ids.newId(), name, responders, escalateAfter);
+        requireTexting(siteId, circle.responders(), "responders");
         store.saveCircle(circle);
         return circle;
     }
@@ -145,6 +166,10 @@ public final class CheckInService {
         if (!plan.dueAt().isAfter(now)) {
             throw InvalidInputException.of("dueAt", "future", "dueAt must be in the future");
         }
+        requireTexting(siteId, plan.ownContacts(), "contacts");
+        if (plan.reminder() != null && plan.reminder().channel() == Address.Channel.SMS) {
+            requireTexting(siteId, List.of(new Responder("reminder", plan.reminder(), 1)), "reminder");
+        }
         String id = Ids.newId();
         Instant deadline = plan.dueAt().plus(Duration.ofMinutes(plan.graceMinutes()));
         Circle chosen = store.circle(siteId, plan.circleId()).orElseThrow();
@@ -154,12 +179,16 @@ public final class CheckInService {
                 chosen.escalateAfter());
         CheckIn checkIn = new CheckIn(siteId, id, plan.nickname(), plan.note(), circle.id(), deadline,
                 plan.graceMinutes(), 0, 0, plan.reminder(), plan.duressPin() == null ? null : pinHash(id, plan.duressPin()),
-                CheckInState.WAITING, 0, null, -1, null, now, null);
+                CheckInState.WAITING, 0, null, -1, null, now, null, plan.weekly() ? plan.dueAt() : null);
         return stores.inTransaction(() -> {
             if (circle != chosen) {
                 store.saveCircle(circle);
             }
             store.add(checkIn);
+            if (plan.reminder() != null && plan.reminder().channel() == Address.Channel.SMS) {
+                // the number reminders go to is the number the person texts from
+                store.linkNumber(siteId, numberDigest(siteId, plan.reminder().target()), id, now);
+            }
             String token = access.issue(siteId, Capability.CHECK_IN, id);
             scheduleDeadline(checkIn);
             return new Started(checkIn, token);
@@ -173,8 +202,9 @@ public final class CheckInService {
     }
 
     /**
-     * "I'm OK / I'm out": the check-in ends, and anyone alerted gets the all-clear. With the duress PIN it answers the
-     * same, and raises the alert instead: whoever watches the person's screen sees an ordinary check-in.
+     * "I'm OK / I'm out": the check-in ends (a weekly one moves to next week's), and anyone alerted gets the
+     * all-clear. With the duress PIN it answers the same, and raises the alert instead: whoever watches the person's
+     * screen sees an ordinary check-in.
      */
     public void ok(String siteId, String token, String pin) {
         ok(checkIn(siteId, token), pin);
@@ -191,7 +221,30 @@ public final class CheckInService {
             raise(checkIn, 1, "alert.duress", true);
             return;
         }
-        seenSafe(checkIn);
+        if (checkIn.repeats() && checkIn.state() == CheckInState.WAITING
+                && checkIn.dueAt().isAfter(clock.instant().plus(OPENS_BEFORE))) {
+            return;
+        }
+        seenSafe(checkIn, false);
+    }
+
+    /** Ends a check-in for good, a weekly one too; anyone alerted gets the all-clear. */
+    public void stop(String siteId, String token) {
+        CheckIn checkIn = checkIn(siteId, token);
+        if (!checkIn.endedForThePerson()) {
+            seenSafe(checkIn, true);
+        }
+    }
+
+    /**
+     * The check-in as the person's own page shows it. After the duress PIN a weekly check-in looks as it would after
+     * an ordinary "I'm OK": waiting for next week's, while the circle has the alert.
+     */
+    public CheckIn asThePersonSees(CheckIn checkIn) {
+        if (checkIn.repeats() && checkIn.endedForThePerson() && checkIn.state() == CheckInState.ALERTED) {
+            return checkIn.nextOccurrence(nextDeadline(sites.requireSite(checkIn.siteId()), checkIn, clock.instant()));
+        }
+        return checkIn;
     }
 
     /** "I need help now": the first tier is alerted at once. */
@@ -279,7 +332,7 @@ public final class CheckInService {
     /** Links the person's phone number to their check-in, so texts from it act on it; the number is kept as a digest. */
     public void linkNumber(String siteId, String token, String number) {
         CheckIn checkIn = checkIn(siteId, token);
-        String normalised = normalisedNumber(number);
+        String normalised = Address.phoneNumber(number);
         if (normalised == null) {
             throw InvalidInputException.of("number", "phone", "number must be a phone number");
         }
@@ -295,7 +348,7 @@ public final class CheckInService {
      * word whatever happened: a seized phone must not give the person away.
      */
     public void text(String siteId, String fromNumber, String body) {
-        String normalised = normalisedNumber(fromNumber);
+        String normalised = Address.phoneNumber(fromNumber);
         if (normalised == null || body == null || body.isBlank()) {
             return;
         }
@@ -323,21 +376,6 @@ public final class CheckInService {
         }
     }
 
-    /** A phone number in one form ({@code +447700900123}), or {@code null} when it is not one; UK numbers gain +44. */
-    static String normalisedNumber(String number) {
-        if (number == null) {
-            return null;
-        }
-        // "+44 (0)7700 900123": the (0) is for dialling within the country
-        String digits = number.strip().replace("(0)", "").replaceAll("[\\s().-]", "");
-        if (digits.startsWith("00")) {
-            digits = "+" + digits.substring(2);
-        } else if (digits.startsWith("0")) {
-            digits = "+44" + digits.substring(1);
-        }
-        return digits.matches("\\+[0-9]{7,15}") ? digits : null;
-    }
-
     private String numberDigest(String siteId, String normalised) {
         String text = siteId + ":" + normalised;
         return sealer != null ? sealer.digest(text) : Digests.sha256Hex(text);
@@ -355,10 +393,12 @@ public final class CheckInService {
 
     /** The escalation task: nobody acknowledged, so the next tier is alerted. */
     void escalate(String instance) {
-        String[] parts = instance.split("/", 3);
+        String[] parts = instance.split("/", 4);
         int tier = Integer.parseInt(parts[2]);
+        long raised = Long.parseLong(parts[3]);
         store.find(parts[0], parts[1])
-                .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() < tier)
+                .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() < tier
+                        && c.raisedAt() != null && c.raisedAt().toEpochMilli() == raised)
                 .ifPresent(c -> raise(c, tier, "alert.missed", false));
     }
 
@@ -399,12 +439,15 @@ public final class CheckInService {
                             Map.of("checkInId", checkIn.id(), "tier", String.valueOf(tier)));
                 }
             }
+            // the raise time names the week's alert: a weekly check-in raises a new one on another day
+            String raised = String.valueOf(alerted.raisedAt().toEpochMilli());
             if (tier == 1) {
-                dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "unresolved"), now.plus(KEEP_UNRESOLVED));
+                dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "unresolved-" + raised),
+                        now.plus(KEEP_UNRESOLVED));
             }
             int next = nextTier(circle, tier);
             if (next > 0) {
-                dueWork.scheduleWithChange(ESCALATE, instance(site.id(), checkIn.id(), String.valueOf(next)),
+                dueWork.scheduleWithChange(ESCALATE, instance(site.id(), checkIn.id(), String.valueOf(next), raised),
                         now.plus(circle.escalateAfter()));
             }
             return null;
@@ -462,22 +505,23 @@ public final class CheckInService {
 
     /** "Seen safe" (or "came out safe"): the check-in ends for the person, and everyone alerted gets the all-clear. */
     public void seenSafe(String siteId, String responderToken) {
-        seenSafe(responding(siteId, responderToken).checkIn);
+        seenSafe(responding(siteId, responderToken).checkIn, false);
     }
 
     /**
-     * Ends the check-in safely. If it changed since it was read (its deadline raised the alert at that very moment, a
-     * responder acknowledged), it is read again and ended as it now is, so the person pressing "I'm OK" at the
-     * deadline is never left alerted without an all-clear.
+     * Ends the check-in safely; a weekly one moves to next week's unless it ends for good. If it changed since it was
+     * read (its deadline raised the alert at that very moment, a responder acknowledged), it is read again and ended
+     * as it now is, so the person pressing "I'm OK" at the deadline is never left alerted without an all-clear; if it
+     * has meanwhile moved to another week's, that one is left alone.
      */
-    void seenSafe(CheckIn read) {
+    void seenSafe(CheckIn read, boolean forGood) {
         CheckIn checkIn = read;
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (checkIn.state() == CheckInState.SAFE || endSafely(checkIn)) {
+            if (checkIn.state() == CheckInState.SAFE || endSafely(checkIn, forGood)) {
                 return;
             }
             Optional<CheckIn> now = store.find(checkIn.siteId(), checkIn.id());
-            if (now.isEmpty()) {
+            if (now.isEmpty() || !forGood && !now.get().occurrence().equals(read.occurrence())) {
                 return;
             }
             checkIn = now.get();
@@ -485,20 +529,41 @@ public final class CheckInService {
         throw new ConflictException("this check-in keeps changing; open it again");
     }
 
-    private boolean endSafely(CheckIn checkIn) {
+    private boolean endSafely(CheckIn checkIn, boolean forGood) {
         Site site = sites.requireSite(checkIn.siteId());
         Instant now = clock.instant();
+        boolean nextWeek = checkIn.repeats() && !forGood;
+        CheckIn ended = nextWeek ? checkIn.nextOccurrence(nextDeadline(site, checkIn, now)) : checkIn.safe(now);
         return stores.inTransaction(() -> {
-            if (!store.replace(checkIn, checkIn.safe(now))) {
+            if (!store.replace(checkIn, ended)) {
                 return false;
             }
+            Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
             if (checkIn.alertedTier() > 0) {
-                Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
                 tellAlerted(site, circle, checkIn, -1, "allclear", Map.of("nickname", checkIn.nickname()));
             }
-            dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "finished"), now.plus(KEEP_FINISHED));
+            if (nextWeek) {
+                // this week's alert is over: its counts stay, its responder links stop working
+                count(site, checkIn, now);
+                revokeResponderLinks(site, checkIn, circle);
+                scheduleDeadline(ended);
+            } else {
+                dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "finished"), now.plus(KEEP_FINISHED));
+            }
             return true;
         });
+    }
+
+    /** The deadline of a weekly check-in's next time after both now and its current one: same weekday, same time. */
+    private static Instant nextDeadline(Site site, CheckIn checkIn, Instant now) {
+        Instant after = now.isAfter(checkIn.occurrence()) ? now : checkIn.occurrence();
+        java.time.ZonedDateTime first = checkIn.repeatsFrom().atZone(site.zone());
+        long weeks = Math.max(0, java.time.temporal.ChronoUnit.WEEKS.between(first, after.atZone(site.zone())));
+        java.time.ZonedDateTime next = first.plusWeeks(weeks);
+        while (!next.toInstant().isAfter(after)) {
+            next = next.plusWeeks(1);
+        }
+        return next.toInstant().plus(Duration.ofMinutes(checkIn.graceMinutes()));
     }
 
     private void tellAlerted(Site site, Circle circle, CheckIn checkIn, int except, String kind, Map<String, Object> arguments) {
@@ -516,7 +581,9 @@ public final class CheckInService {
     private Responding responding(String siteId, String responderToken) {
         Grant grant = access.require(siteId, Capability.RESPONDER, responderToken);
         String[] parts = grant.subjectId().split(":", 2);
-        CheckIn checkIn = store.find(siteId, parts[0]).orElseThrow(() -> new ForbiddenException("this alert is over"));
+        CheckIn checkIn = store.find(siteId, parts[0])
+                .filter(c -> c.raisedAt() != null)
+                .orElseThrow(() -> new ForbiddenException("this alert is over"));
         if (checkIn.raisedAt() != null && clock.instant().isAfter(checkIn.raisedAt().plus(RESPONDER_LINK_LIFETIME))) {
             throw new ForbiddenException("this responder link has expired");
         }
@@ -536,25 +603,33 @@ public final class CheckInService {
         store.find(parts[0], parts[1]).filter(c -> c.state() == CheckInState.SAFE
                 || c.raisedAt() != null && !now.isBefore(c.raisedAt().plus(KEEP_UNRESOLVED))).ifPresent(c -> {
             Site site = sites.requireSite(c.siteId());
-            LocalDate day = LocalDate.ofInstant(c.endedAt() != null ? c.endedAt() : now, site.zone());
-            long toAcknowledge = c.acknowledgedAt() == null || c.raisedAt() == null ? -1
-                    : Duration.between(c.raisedAt(), c.acknowledgedAt()).toSeconds();
             stores.inTransaction(() -> {
-                store.count(c.siteId(), day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), c.raisedAt() != null,
-                        toAcknowledge);
+                count(site, c, c.endedAt() != null ? c.endedAt() : now);
                 store.delete(c.siteId(), c.id());
                 access.revoke(c.siteId(), Capability.CHECK_IN, c.id());
-                Circle circle = store.circle(c.siteId(), c.circleId()).orElse(null);
-                int responders = circle == null ? 0 : circle.responders().size();
-                for (int index = 0; index < responders; index++) {
-                    access.revoke(c.siteId(), Capability.RESPONDER, c.id() + ":" + index);
-                }
+                revokeResponderLinks(site, c, store.circle(c.siteId(), c.circleId()).orElse(null));
                 if (c.circleId().startsWith(OWN_CIRCLE)) {
                     store.deleteCircle(c.siteId(), c.circleId());
                 }
                 return null;
             });
         });
+    }
+
+    /** Counts one check-in (one week's of a weekly one) in the week it ended: whether it alerted, how fast one answered. */
+    private void count(Site site, CheckIn c, Instant ended) {
+        LocalDate day = LocalDate.ofInstant(ended, site.zone());
+        long toAcknowledge = c.acknowledgedAt() == null || c.raisedAt() == null ? -1
+                : Duration.between(c.raisedAt(), c.acknowledgedAt()).toSeconds();
+        store.count(c.siteId(), day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), c.raisedAt() != null,
+                toAcknowledge);
+    }
+
+    private void revokeResponderLinks(Site site, CheckIn c, Circle circle) {
+        int responders = circle == null ? 0 : circle.responders().size();
+        for (int index = 0; index < responders; index++) {
+            access.revoke(site.id(), Capability.RESPONDER, c.id() + ":" + index);
+        }
     }
 
     /** The site's counts: check-ins and alerts per week. */
@@ -582,6 +657,21 @@ public final class CheckInService {
 
     private void send(Site site, Address to, String kind, Map<String, Object> arguments, Map<String, String> data) {
         outbox.enqueue(SiteMessages.of(site, to, "checkin", TEXTS, kind, arguments, data, clock.instant()));
+    }
+
+    /**
+     * Refuses a text address when the site has no gateway that sends texts: an alert that cannot leave is worse than
+     * a form that says so now.
+     */
+    private void requireTexting(String siteId, List<Responder> responders, String field) {
+        boolean sends = store.gateway(siteId).map(SmsGateway::sends).orElse(false);
+        for (int index = 0; index < responders.size() && !sends; index++) {
+            if (responders.get(index).channel().channel() == Address.Channel.SMS) {
+                String name = field.equals("reminder") ? field : field + "." + index + ".sms";
+                throw InvalidInputException.of(name, "no-gateway", name + " is a phone number, and this site sends no"
+                        + " texts: a coordinator sets up an SMS gateway that sends first, or give an email address");
+            }
+        }
     }
 
     private static String pinHash(String checkInId, String pin) {

@@ -66,12 +66,7 @@ final class JdbcCheckInStore implements CheckInStore {
                 "name", responder.name(), "tier", responder.tier(), "channel", responder.channel().channel().name(),
                 "target", responder.channel().target(),
                 "secret", responder.channel().secret() == null ? "" : responder.channel().secret())).toList();
-        String sealed;
-        try {
-            sealed = sealer().seal(JSON.writeValueAsString(responders));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("responders always serialise", e);
-        }
+        String sealed = sealer().seal(json(responders));
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "delete from doorstep_circle where site_id = ? and id = ?", circle.siteId(), circle.id());
             return Jdbc.update(connection, "insert into doorstep_circle (site_id, id, name, escalate_after, responders)"
@@ -115,13 +110,13 @@ final class JdbcCheckInStore implements CheckInStore {
     public void add(CheckIn c) {
         jdbc.update("insert into doorstep_checkin (site_id, id, nickname, note, circle_id, deadline, grace_minutes,"
                         + " extensions, extended_minutes, reminder, duress_pin_hash, state, alerted_tier, raised_at,"
-                        + " acknowledged_by, acknowledged_at, created_at, ended_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " acknowledged_by, acknowledged_at, created_at, ended_at, repeats_from)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.siteId(), c.id(), sealer().seal(c.nickname()), sealer().seal(c.note()), c.circleId(),
                 c.deadline().toEpochMilli(), c.graceMinutes(), c.extensions(), c.extendedMinutes(),
                 sealer().seal(address(c.reminder())), c.duressPinHash(), c.state().name(), c.alertedTier(),
                 Jdbc.millis(c.raisedAt()), c.acknowledgedBy(), Jdbc.millis(c.acknowledgedAt()), c.createdAt().toEpochMilli(),
-                Jdbc.millis(c.endedAt()));
+                Jdbc.millis(c.endedAt()), Jdbc.millis(c.repeatsFrom()));
     }
 
     private CheckIn checkIn(ResultSet row) throws SQLException {
@@ -131,7 +126,8 @@ final class JdbcCheckInStore implements CheckInStore {
                 row.getInt("extended_minutes"), address(sealer().open(row.getString("reminder"))),
                 row.getString("duress_pin_hash"), CheckInState.valueOf(row.getString("state")),
                 row.getInt("alerted_tier"), Jdbc.instant(row, "raised_at"), row.getInt("acknowledged_by"), Jdbc.instant(row, "acknowledged_at"),
-                Instant.ofEpochMilli(row.getLong("created_at")), Jdbc.instant(row, "ended_at"));
+                Instant.ofEpochMilli(row.getLong("created_at")), Jdbc.instant(row, "ended_at"),
+                Jdbc.instant(row, "repeats_from"));
     }
 
     @Override
@@ -181,18 +177,51 @@ final class JdbcCheckInStore implements CheckInStore {
     @Override
     public void saveGateway(SmsGateway gateway) {
         String sealed = sealer().seal(gateway.secret());
+        String sender = gateway.sender() == null ? null : sealer().seal(json(sender(gateway.sender())));
         jdbc.inTransaction(connection -> {
             Jdbc.update(connection, "delete from doorstep_sms_gateway where site_id = ?", gateway.siteId());
-            return Jdbc.update(connection, "insert into doorstep_sms_gateway (site_id, kind, secret) values (?, ?, ?)",
-                    gateway.siteId(), gateway.kind().name(), sealed);
+            return Jdbc.update(connection, "insert into doorstep_sms_gateway (site_id, kind, secret, sender)"
+                    + " values (?, ?, ?, ?)", gateway.siteId(), gateway.kind().name(), sealed, sender);
         });
     }
 
     @Override
     public Optional<SmsGateway> gateway(String siteId) {
         return jdbc.query("select * from doorstep_sms_gateway where site_id = ?", row -> new SmsGateway(siteId,
-                SmsGateway.Kind.valueOf(row.getString("kind")), sealer().open(row.getString("secret"))), siteId)
-                .stream().findFirst();
+                SmsGateway.Kind.valueOf(row.getString("kind")), sealer().open(row.getString("secret")),
+                sender(sealer().open(row.getString("sender")))), siteId).stream().findFirst();
+    }
+
+    private static Map<String, String> sender(SmsGateway.Sender sender) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("endpoint", sender.endpoint() == null ? null : sender.endpoint().toString());
+        fields.put("account", sender.account());
+        fields.put("password", sender.password());
+        fields.put("from", sender.from());
+        return fields;
+    }
+
+    private static SmsGateway.Sender sender(String text) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> fields;
+        try {
+            fields = JSON.readValue(text, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new DoorstepException("a site's SMS gateway could not be read");
+        }
+        return new SmsGateway.Sender(fields.get("endpoint") == null ? null : java.net.URI.create(fields.get("endpoint")),
+                fields.get("account"), fields.get("password"), fields.get("from"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings, maps and lists always serialise", e);
+        }
     }
 
     @Override

@@ -11,9 +11,10 @@ import java.util.Locale;
  * message repeats the target or the secret.
  *
  * @param channel how the message travels
- * @param target  an email address for {@link Channel#EMAIL}, an http or https URL for {@link Channel#WEBHOOK}
+ * @param target  an email address for {@link Channel#EMAIL}, an http or https URL for {@link Channel#WEBHOOK}, a
+ *                phone number for {@link Channel#SMS} (kept in one form, {@code +447700900123})
  * @param secret  for a webhook, the signing secret ({@code whsec_} and the base64 of 24 to 64 bytes);
- *                {@code null} for email
+ *                {@code null} for email and SMS
  */
 public record Address(Channel channel, String target, String secret) {
     /** The longest email address SMTP allows: 64 for the local part, 1 for the @, 255 for the domain. */
@@ -26,7 +27,9 @@ public record Address(Channel channel, String target, String secret) {
         /** An email through the configured SMTP server. */
         EMAIL,
         /** A signed HTTP POST to an endpoint of the receiver's. */
-        WEBHOOK
+        WEBHOOK,
+        /** A text message, through the SMS gateway the site configured for sending. */
+        SMS
     }
 
     public Address {
@@ -40,6 +43,16 @@ public record Address(Channel channel, String target, String secret) {
             }
             check.that(secret == null, "address.secret", "not-allowed",
                     "address.secret is for webhooks only, not for email");
+        } else if (channel == Channel.SMS) {
+            target = check.text("address.target", target, 40);
+            if (target != null && !target.isBlank()) {
+                String number = phoneNumber(target);
+                check.that(number != null, "address.target", "phone",
+                        "address.target must be a phone number, e.g. +44 7700 900123 or 07700 900123");
+                target = number == null ? target : number;
+            }
+            check.that(secret == null, "address.secret", "not-allowed",
+                    "address.secret is for webhooks only, not for SMS");
         } else if (channel == Channel.WEBHOOK) {
             target = check.text("address.target", target, MAX_URL_LENGTH);
             if (target != null && !target.isBlank()) {
@@ -74,6 +87,37 @@ public record Address(Channel channel, String target, String secret) {
      */
     public static Address webhook(String url, String secret) {
         return new Address(Channel.WEBHOOK, url, secret);
+    }
+
+    /**
+     * A phone number for text messages.
+     *
+     * @param number e.g. {@code 07700 900123} or {@code +44 7700 900123}; kept as {@code +447700900123}
+     * @return the address
+     */
+    public static Address sms(String number) {
+        return new Address(Channel.SMS, number, null);
+    }
+
+    /**
+     * A phone number in one form, or {@code null} when the text is not one: spaces, dots, hyphens and brackets go,
+     * {@code 00} becomes {@code +}, and a number starting with one {@code 0} is a UK number and gains {@code +44}.
+     *
+     * @param number as a person types it, e.g. {@code +44 (0)7700 900123}
+     * @return e.g. {@code +447700900123}
+     */
+    public static String phoneNumber(String number) {
+        if (number == null) {
+            return null;
+        }
+        // "+44 (0)7700 900123": the (0) is for dialling within the country
+        String digits = number.strip().replace("(0)", "").replaceAll("[\\s().-]", "");
+        if (digits.startsWith("00")) {
+            digits = "+" + digits.substring(2);
+        } else if (digits.startsWith("0")) {
+            digits = "+44" + digits.substring(1);
+        }
+        return digits.matches("\\+[0-9]{7,15}") ? digits : null;
     }
 
     /**

@@ -60,6 +60,8 @@ public interface Notifier {
             Notifier chosen = switch (channel) {
                 case EMAIL -> email;
                 case WEBHOOK -> webhooks;
+                // texts go through each site's own SMS gateway, which Doorstep routes to before this
+                case SMS -> null;
             };
             if (chosen == null) {
                 throw DeliveryException.permanent(

@@ -4,6 +4,8 @@ import community.doorstep.ConflictException;
 import community.doorstep.Doorstep;
 import community.doorstep.ForbiddenException;
 import community.doorstep.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import community.doorstep.internal.Sealer;
 import community.doorstep.notify.Address;
 import community.doorstep.notify.OutboxEntry;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +63,8 @@ public abstract class CheckInContract {
 
     protected Doorstep node(Stores on) {
         return Doorstep.builder().stores(on).clock(clock).encryptionKey(KEY)
-                .publicAddress(URI.create("https://hulme.example/doorstep/")).build();
+                .publicAddress(URI.create("https://hulme.example/doorstep/"))
+                .smsGatewayHosts(Set.of("127.0.0.1")).build();
     }
 
     @AfterEach
@@ -211,7 +217,7 @@ public abstract class CheckInContract {
         doorstep.runDueWork();
         assertThat(alertedTargets()).hasSize(2);
         // the person's "I'm OK" was read just before the alert went out, and lands just after it
-        checkIns.seenSafe(readBeforeTheDeadline);
+        checkIns.seenSafe(readBeforeTheDeadline, false);
         assertThat(checkIns.checkIn(SITE, started.token()).state()).isEqualTo(CheckInState.SAFE);
         assertThat(sent("checkin.allclear")).hasSize(2);
     }
@@ -333,9 +339,183 @@ public abstract class CheckInContract {
         assertThat(sent("checkin.test").get(0).message().text()).contains("nobody needs help");
     }
 
+    @Test
+    void remindersAndAlertsGoAsTextsThroughTheSitesTwilioGatewayAndTheRemindedNumberTextsBack() {
+        try (SmsReceiver twilio = SmsReceiver.start(201)) {
+            checkIns.saveSmsGateway(new SmsGateway(SITE, SmsGateway.Kind.TWILIO, "twilio-auth-token",
+                    new SmsGateway.Sender(twilio.address(), "AC0123", null, "+447700900000")));
+            Circle byText = checkIns.createCircle(SITE, "By text", List.of(
+                    new Responder("Dee", Address.sms("07700 900111"), 1)), Duration.ofMinutes(10));
+            checkIns.start(SITE, new CheckInPlan("Sparrow", "Reporting at Dallas Court", byText.id(),
+                    NOW.plus(Duration.ofHours(1)), 5, Address.sms("07700 900222"), null));
+
+            clock.set(NOW.plus(Duration.ofMinutes(50)));
+            runDueWorkAndSend();
+            assertThat(twilio.requests()).singleElement().satisfies(reminder -> {
+                assertThat(reminder.path()).isEqualTo("/2010-04-01/Accounts/AC0123/Messages.json");
+                assertThat(reminder.authorization()).isEqualTo("Basic " + base64("AC0123:twilio-auth-token"));
+                assertThat(reminder.contentType()).startsWith("application/x-www-form-urlencoded");
+                assertThat(reminder.form()).containsEntry("To", "+447700900222").containsEntry("From", "+447700900000");
+                assertThat(reminder.form().get("Body")).contains("A reminder").doesNotContain("Sparrow", "Dallas Court");
+            });
+
+            clock.set(NOW.plus(Duration.ofMinutes(65)));
+            runDueWorkAndSend();
+            assertThat(twilio.requests()).hasSize(2);
+            Map<String, String> alert = twilio.requests().get(1).form();
+            assertThat(alert).containsEntry("To", "+447700900111");
+            assertThat(alert.get("Body")).contains("Sparrow", "Reporting at Dallas Court", "/checkin/respond/")
+                    .doesNotContain("900222");
+
+            checkIns.text(SITE, "+44 7700 900222", "IN");
+            runDueWorkAndSend();
+            assertThat(twilio.requests()).hasSize(3);
+            assertThat(twilio.requests().get(2).form()).containsEntry("To", "+447700900111");
+            assertThat(twilio.requests().get(2).form().get("Body")).contains("Sparrow is safe");
+            assertThat(sent("checkin.allclear")).singleElement()
+                    .satisfies(entry -> assertThat(entry.state()).isEqualTo(OutboxEntry.State.DELIVERED));
+        }
+    }
+
+    @Test
+    void androidSmsGatewayGetsJsonWithTheMessageIdAndIsTriedAgainUnderItWhenItFails() throws Exception {
+        try (SmsReceiver phone = SmsReceiver.start(503)) {
+            checkIns.saveSmsGateway(new SmsGateway(SITE, SmsGateway.Kind.ANDROID_SMS_GATEWAY, "signing-key",
+                    new SmsGateway.Sender(phone.address().resolve("/message"), "sms", "gateway-password", null)));
+            Circle byText = checkIns.createCircle(SITE, "By text", List.of(
+                    new Responder("Dee", Address.sms("+447700900111"), 1)), Duration.ofMinutes(10));
+            checkIns.start(SITE, new CheckInPlan("Sparrow", "note", byText.id(), NOW.plus(Duration.ofHours(1)), 0,
+                    null, null));
+            clock.set(NOW.plus(Duration.ofHours(1)));
+            runDueWorkAndSend();
+            assertThat(phone.requests()).hasSize(1);
+            assertThat(sent("checkin.alert-missed")).singleElement()
+                    .satisfies(entry -> assertThat(entry.state()).isEqualTo(OutboxEntry.State.PENDING));
+
+            phone.answer(202);
+            clock.advance(Duration.ofMinutes(5));
+            runDueWorkAndSend();
+            assertThat(phone.requests()).hasSize(2);
+            OutboxEntry alert = sent("checkin.alert-missed").get(0);
+            assertThat(alert.state()).isEqualTo(OutboxEntry.State.DELIVERED);
+            for (SmsReceiver.Request request : phone.requests()) {
+                assertThat(request.path()).isEqualTo("/message");
+                assertThat(request.authorization()).isEqualTo("Basic " + base64("sms:gateway-password"));
+                JsonNode body = new ObjectMapper().readTree(request.body());
+                assertThat(body.get("id").asText()).as("the same id, so the gateway drops a repeat")
+                        .isEqualTo(alert.message().id());
+                assertThat(body.get("phoneNumbers").get(0).asText()).isEqualTo("+447700900111");
+                assertThat(body.get("textMessage").get("text").asText()).contains("Sparrow");
+            }
+        }
+    }
+
+    @Test
+    void aPhoneNumberIsRefusedByFieldWhereTheSiteSendsNoTexts() {
+        assertThatThrownBy(() -> checkIns.createCircle(SITE, "By text", List.of(
+                new Responder("Dee", Address.sms("07700 900111"), 1)), Duration.ofMinutes(10)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .contains("responders.0.sms").doesNotContain("900111"));
+        // a gateway that only receives texts sends none
+        checkIns.saveSmsGateway(new SmsGateway(SITE, SmsGateway.Kind.TWILIO, "twilio-auth-token"));
+        assertThatThrownBy(() -> checkIns.start(SITE, new CheckInPlan("Sparrow", null, circle.id(),
+                NOW.plus(Duration.ofHours(1)), 0, Address.sms("07700 900222"), null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("reminder"));
+    }
+
+    @Test
+    void aWeeklyCheckInMovesToNextWeekAtTheSameTimeOfDayAndADoublePressSkipsNoWeek() {
+        // Tuesday 24 March 2026, 10:00 in London is 10:00Z; the clocks go forward on Sunday the 29th
+        clock.set(Instant.parse("2026-03-24T08:00:00Z"));
+        Started started = checkIns.start(SITE, new CheckInPlan("Sparrow", "Reporting at Dallas Court", circle.id(),
+                Instant.parse("2026-03-24T10:00:00Z"), 5, null, null, List.of(), true));
+        clock.set(Instant.parse("2026-03-24T10:02:00Z"));
+        checkIns.ok(SITE, started.token(), null);
+        checkIns.ok(SITE, started.token(), null);
+
+        CheckIn next = checkIns.checkIn(SITE, started.token());
+        assertThat(next.state()).isEqualTo(CheckInState.WAITING);
+        assertThat(next.dueAt()).as("10:00 BST").isEqualTo(Instant.parse("2026-03-31T09:00:00Z"));
+        assertThat(checkIns.counts(SITE)).singleElement()
+                .satisfies(count -> assertThat(count.checkIns()).isEqualTo(1));
+        clock.set(Instant.parse("2026-03-24T10:05:00Z"));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).as("last week's deadline has gone").isEmpty();
+
+        clock.set(Instant.parse("2026-03-31T09:05:00Z"));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).containsExactly("ana@volunteers.example", "ben@volunteers.example");
+    }
+
+    @Test
+    void aWeeksAlertEndsWithTheAllClearItsLinksStopAndTheNextAlertIsItsOwn() {
+        Started started = checkIns.start(SITE, new CheckInPlan("Sparrow", "note", circle.id(),
+                NOW.plus(Duration.ofHours(1)), 5, null, null, List.of(), true));
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        String anasLink = responderToken("ana@volunteers.example");
+        clock.set(NOW.plus(Duration.ofMinutes(67)));
+        checkIns.ok(SITE, started.token(), null);
+        assertThat(sent("checkin.allclear")).hasSize(2);
+        assertThat(checkIns.checkIn(SITE, started.token()).dueAt()).isEqualTo(NOW.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        assertThatThrownBy(() -> checkIns.alert(SITE, anasLink)).isInstanceOf(ForbiddenException.class);
+
+        // help asked for at once: last week's pending escalation neither blocks this alert nor hastens its next tier
+        clock.set(NOW.plus(Duration.ofMinutes(68)));
+        checkIns.sos(SITE, started.token());
+        assertThat(sent("checkin.alert-sos")).hasSize(2);
+        clock.set(NOW.plus(Duration.ofMinutes(75)));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).hasSize(2);
+        clock.set(NOW.plus(Duration.ofMinutes(78)));
+        doorstep.runDueWork();
+        assertThat(alertedTargets()).contains("https://cai.example/hook");
+
+        checkIns.stop(SITE, started.token());
+        assertThat(sent("checkin.allclear")).hasSize(5);
+        clock.advance(CheckInService.KEEP_FINISHED);
+        doorstep.runDueWork();
+        assertThat(checkIns.find(SITE, started.checkIn().id())).isEmpty();
+        assertThat(checkIns.counts(SITE)).singleElement().satisfies(count -> {
+            assertThat(count.checkIns()).isEqualTo(2);
+            assertThat(count.alertsRaised()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void theDuressPinOnAWeeklyCheckInShowsNextWeeksWhileTheCircleHasTheAlert() {
+        Started started = checkIns.start(SITE, new CheckInPlan("Sparrow", "note", circle.id(),
+                NOW.plus(Duration.ofHours(1)), 5, null, "2468", List.of(), true));
+        clock.set(NOW.plus(Duration.ofMinutes(30)));
+        checkIns.ok(SITE, started.token(), "2468");
+        checkIns.ok(SITE, started.token(), null);
+
+        CheckIn real = checkIns.checkIn(SITE, started.token());
+        assertThat(real.state()).isEqualTo(CheckInState.ALERTED);
+        assertThat(sent("checkin.alert-duress")).hasSize(2);
+        CheckIn shown = checkIns.asThePersonSees(real);
+        assertThat(shown.state()).isEqualTo(CheckInState.WAITING);
+        assertThat(shown.endedForThePerson()).isFalse();
+        assertThat(shown.dueAt()).isEqualTo(NOW.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        CheckIn ordinary = checkIns.checkIn(SITE, checkIns.start(SITE, new CheckInPlan("Wren", "note", circle.id(),
+                NOW.plus(Duration.ofHours(1)), 5, null, "2468", List.of(), true)).token());
+        assertThat(checkIns.asThePersonSees(ordinary)).isEqualTo(ordinary);
+    }
+
+    /** Runs what is due, then the deliveries that queued. */
+    private void runDueWorkAndSend() {
+        doorstep.runDueWork();
+        doorstep.runDueWork();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The responder token in the link the alert to this address carried. */
     protected String responderToken(String target) {
-        String text = sent("checkin.alert-missed").stream().filter(e -> e.message().to().target().equals(target))
+        String text = doorstep.outbox().recent(SITE, 200).stream()
+                .filter(e -> e.message().type().startsWith("checkin.alert-")).filter(e -> e.message().to().target().equals(target))
                 .findFirst().orElseThrow().message().text();
         return text.replaceAll("(?s).*/checkin/respond/([A-Za-z0-9_-]{43}).*", "$1");
     }

@@ -44,13 +44,4 @@ class SmsSignaturesTest {
         assertThat(SmsSignatures.androidSmsGateway("signing-key-1", body + " ", "1764640800", signature, signedAt)).isFalse();
         assertThat(SmsSignatures.androidSmsGateway("signing-key-1", body, "soon", signature, signedAt)).isFalse();
     }
-
-    @Test
-    void phoneNumbersAreReadInOneFormWhateverTheGatewaySends() {
-        assertThat(CheckInService.normalisedNumber("07700 900123")).isEqualTo("+447700900123");
-        assertThat(CheckInService.normalisedNumber("+44 (0)7700-900123")).isEqualTo("+447700900123");
-        assertThat(CheckInService.normalisedNumber("00447700900123")).isEqualTo("+447700900123");
-        assertThat(CheckInService.normalisedNumber("+447700900123")).isEqualTo("+447700900123");
-        assertThat(CheckInService.normalisedNumber("not a number")).isNull();
-    }
 }
