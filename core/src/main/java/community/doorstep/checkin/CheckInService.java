@@ -285,6 +285,10 @@ public final class CheckInService {
     }
 
     private CheckIn extend(CheckIn checkIn, int minutes) {
+        if (checkIn.repeats() && checkIn.endedForThePerson()) {
+            // after the duress PIN a weekly check-in pretends to be next week's: asking for more time changes nothing
+            return asThePersonSees(checkIn);
+        }
         CheckInSettings limits = settings(checkIn.siteId());
         if (minutes < 1 || minutes > 240) {
             throw InvalidInputException.of("minutes", "range", "minutes must be between 1 and 240");
@@ -324,9 +328,14 @@ public final class CheckInService {
         store.saveGateway(gateway);
     }
 
-    /** The site's inbound SMS gateway, if it has one. */
+    /** The site's SMS gateway, if it has one. */
     public Optional<SmsGateway> smsGateway(String siteId) {
         return store.gateway(siteId);
+    }
+
+    /** Whether the site sends texts: then a responder, a contact or a reminder may be a phone number. */
+    public boolean sendsTexts(String siteId) {
+        return store.gateway(siteId).map(SmsGateway::sends).orElse(false);
     }
 
     /** Links the person's phone number to their check-in, so texts from it act on it; the number is kept as a digest. */
@@ -664,7 +673,7 @@ public final class CheckInService {
      * a form that says so now.
      */
     private void requireTexting(String siteId, List<Responder> responders, String field) {
-        boolean sends = store.gateway(siteId).map(SmsGateway::sends).orElse(false);
+        boolean sends = sendsTexts(siteId);
         for (int index = 0; index < responders.size() && !sends; index++) {
             if (responders.get(index).channel().channel() == Address.Channel.SMS) {
                 String name = field.equals("reminder") ? field : field + "." + index + ".sms";

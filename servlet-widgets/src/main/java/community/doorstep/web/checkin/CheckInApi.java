@@ -5,7 +5,6 @@ import community.doorstep.checkin.CheckIn;
 import community.doorstep.checkin.CheckInPlan;
 import community.doorstep.checkin.Circle;
 import community.doorstep.checkin.Started;
-import community.doorstep.notify.Address;
 import community.doorstep.web.Authorizer;
 import community.doorstep.web.checkin.CheckInJson.ActionJson;
 import community.doorstep.web.checkin.CheckInJson.CircleJson;
@@ -80,9 +79,8 @@ final class CheckInApi {
             NewCheckInJson body = Json.read(request, NewCheckInJson.class);
             Started started = doorstep.checkIns().start(siteId, new CheckInPlan(body.nickname(), body.note(),
                     body.circle(), body.due(doorstep.clock().instant()),
-                    body.graceMinutes() == null ? 0 : body.graceMinutes(),
-                    body.reminderEmail() == null ? null : Address.email(body.reminderEmail()), body.duressPin(),
-                    body.ownContacts()));
+                    body.graceMinutes() == null ? 0 : body.graceMinutes(), body.reminder(), body.duressPin(),
+                    body.ownContacts(), Boolean.TRUE.equals(body.weekly())));
             String link = request.getUriInfo().getBaseUri() + "w/" + siteId + "/checkin/" + started.token();
             return Routes.created(new StartedJson(started.checkIn().deadline().toString(), link, started.token()));
         }));
@@ -97,6 +95,10 @@ final class CheckInApi {
                     body.minutes() == null ? 15 : body.minutes());
             return state(request);
         });
+        Routes.postAction(site, "checkins/{token}/stop", request -> {
+            doorstep.checkIns().stop(siteId(request), pathParam(request, "token"));
+            return state(request);
+        });
         Routes.postAction(site, "checkins/{token}/sos", request -> {
             doorstep.checkIns().sos(siteId(request), pathParam(request, "token"));
             return state(request);
@@ -105,13 +107,14 @@ final class CheckInApi {
 
     /**
      * What the person's link sees after an action. After the duress PIN it reads exactly as after checking in: the
-     * state says "ended" either way.
+     * state says "ended" either way (for a weekly check-in, "waiting" for next week's).
      */
     private Response state(ContainerRequestContext request) {
-        CheckIn checkIn = doorstep.checkIns().checkIn(siteId(request), pathParam(request, "token"));
+        CheckIn checkIn = doorstep.checkIns().asThePersonSees(
+                doorstep.checkIns().checkIn(siteId(request), pathParam(request, "token")));
         String state = checkIn.endedForThePerson() ? "ended" : checkIn.state().name().toLowerCase(java.util.Locale.ROOT);
         return Response.fromResponse(Routes.json(new StateJson(state, checkIn.dueAt().toString(),
-                checkIn.deadline().toString(), checkIn.extensions(), checkIn.endedForThePerson())))
+                checkIn.deadline().toString(), checkIn.extensions(), checkIn.endedForThePerson(), checkIn.repeats())))
                 .header("Cache-Control", "no-store").build();
     }
 

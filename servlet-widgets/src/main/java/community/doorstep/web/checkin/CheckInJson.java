@@ -16,14 +16,19 @@ final class CheckInJson {
     private CheckInJson() {
     }
 
-    /** One responder as the coordinator gives it: a name, an email address or a webhook URL, and a tier (default 1). */
-    record ResponderJson(String name, String email, String webhook, Integer tier) {
+    /**
+     * One responder as the coordinator gives it: a name; an email address, a webhook URL or a phone number for texts
+     * (where the site's SMS gateway sends); and a tier (default 1).
+     */
+    record ResponderJson(String name, String email, String webhook, String sms, Integer tier) {
         Responder responder(int index) {
             String field = "responders." + index;
-            if ((email == null) == (webhook == null)) {
-                throw InvalidInputException.of(field, "one-of", field + " needs either an email or a webhook");
+            int channels = (email == null ? 0 : 1) + (webhook == null ? 0 : 1) + (sms == null ? 0 : 1);
+            if (channels != 1) {
+                throw InvalidInputException.of(field, "one-of", field + " needs one of email, webhook or sms");
             }
-            Address channel = email != null ? Address.email(email) : Address.webhookWithNewSecret(webhook);
+            Address channel = email != null ? Address.email(email)
+                    : webhook != null ? Address.webhookWithNewSecret(webhook) : Address.sms(sms);
             return new Responder(name, channel, tier == null ? 1 : tier);
         }
     }
@@ -54,9 +59,21 @@ final class CheckInJson {
     record CreatedResponderJson(String name, int tier, String webhookSecret) {
     }
 
-    /** {@code POST checkins}: {@code dueAt} or {@code inMinutes}; {@code contacts} as a circle's responders. */
+    /**
+     * {@code POST checkins}: {@code dueAt} or {@code inMinutes}; a reminder by email or text; {@code contacts} as a
+     * circle's responders; {@code weekly} to repeat at the same time every week.
+     */
     record NewCheckInJson(String nickname, String note, String circle, String dueAt, Integer inMinutes,
-                          Integer graceMinutes, String reminderEmail, String duressPin, List<ResponderJson> contacts) {
+                          Integer graceMinutes, String reminderEmail, String reminderSms, String duressPin,
+                          List<ResponderJson> contacts, Boolean weekly) {
+        Address reminder() {
+            if (reminderEmail != null && reminderSms != null) {
+                throw InvalidInputException.of("reminderSms", "one-of", "give reminderEmail or reminderSms, not both");
+            }
+            return reminderEmail != null ? Address.email(reminderEmail)
+                    : reminderSms != null ? Address.sms(reminderSms) : null;
+        }
+
         /** The person's own contacts, told with the circle's first tier. */
         List<Responder> ownContacts() {
             List<Responder> all = new ArrayList<>();
@@ -89,8 +106,12 @@ final class CheckInJson {
     record ActionJson(String pin, Integer minutes) {
     }
 
-    /** {@code POST sms-gateway}: {@code kind} is {@code twilio} or {@code android-sms-gateway}. */
-    record GatewayJson(String kind, String secret) {
+    /**
+     * {@code POST sms-gateway}: {@code kind} is {@code twilio} or {@code android-sms-gateway}; {@code secret} checks
+     * the texts it posts; with {@code account} (and {@code password} for android-sms-gateway, {@code from} for
+     * Twilio, {@code sendUrl} for any but the gateway's own cloud) the site sends texts through it too.
+     */
+    record GatewayJson(String kind, String secret, String sendUrl, String account, String password, String from) {
         community.doorstep.checkin.SmsGateway gateway(String siteId) {
             community.doorstep.checkin.SmsGateway.Kind parsed;
             try {
@@ -99,7 +120,17 @@ final class CheckInJson {
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("kind", "unknown", "kind must be twilio or android-sms-gateway");
             }
-            return new community.doorstep.checkin.SmsGateway(siteId, parsed, secret);
+            community.doorstep.checkin.SmsGateway.Sender sender = null;
+            if (account != null || sendUrl != null || password != null || from != null) {
+                java.net.URI endpoint;
+                try {
+                    endpoint = sendUrl == null ? null : new java.net.URI(sendUrl);
+                } catch (java.net.URISyntaxException e) {
+                    throw InvalidInputException.of("sendUrl", "http", "sendUrl must be an http or https URL");
+                }
+                sender = new community.doorstep.checkin.SmsGateway.Sender(endpoint, account, password, from);
+            }
+            return new community.doorstep.checkin.SmsGateway(siteId, parsed, secret, sender);
         }
     }
 
@@ -116,6 +147,6 @@ final class CheckInJson {
     }
 
     /** A check-in as its own link sees it. */
-    record StateJson(String state, String dueAt, String deadline, int extensions, boolean ended) {
+    record StateJson(String state, String dueAt, String deadline, int extensions, boolean ended, boolean weekly) {
     }
 }

@@ -41,8 +41,8 @@ import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
  * ({@code checkin/respond/{token}}) and the coordinator's circles ({@code checkin/circles/{token}}).
  */
 final class CheckInPages {
-    static final List<String> FIELDS = List.of("nickname", "inMinutes", "backBy", "graceMinutes", "circle", "note",
-            "contactName", "contactEmail", "reminderEmail", "duressPin");
+    static final List<String> FIELDS = List.of("nickname", "inMinutes", "backBy", "day", "weekly", "graceMinutes",
+            "circle", "note", "contactName", "contactEmail", "reminderEmail", "duressPin");
     /** How many responders the circles page's form takes at once; more through the API. */
     static final int FORM_RESPONDERS = 5;
     private static final Map<String, String> FORM_NAMES = Map.of("dueAt", "inMinutes", "reminder", "reminderEmail",
@@ -76,16 +76,17 @@ final class CheckInPages {
         List<FieldError> errors = new ArrayList<>();
         Instant due = due(page, body, errors);
         Integer grace = number(body.get("graceMinutes"), "graceMinutes", errors);
+        boolean texts = doorstep.checkIns().sendsTexts(page.calendar.id());
         Address reminder = null;
         try {
-            reminder = body.get("reminderEmail") == null ? null : Address.email(body.get("reminderEmail"));
+            reminder = body.get("reminderEmail") == null ? null : contact(body.get("reminderEmail"), texts);
         } catch (InvalidInputException e) {
             errors.add(new FieldError("reminderEmail", "email", "not an email address"));
         }
         List<Responder> own = new ArrayList<>();
         if (body.get("contactName") != null || body.get("contactEmail") != null) {
             try {
-                own.add(new Responder(body.get("contactName"), Address.email(body.get("contactEmail")), 1));
+                own.add(new Responder(body.get("contactName"), contact(body.get("contactEmail"), texts), 1));
             } catch (InvalidInputException e) {
                 errors.add(new FieldError(body.get("contactEmail") == null ? "contactEmail" : "contactName", "required",
                         "a contact needs a name and an email address"));
@@ -95,7 +96,7 @@ final class CheckInPages {
             try {
                 String token = doorstep.checkIns().start(page.calendar.id(), new CheckInPlan(body.get("nickname"),
                         body.get("note"), body.get("circle"), due, grace == null ? 0 : grace, reminder,
-                        body.get("duressPin"), own)).token();
+                        body.get("duressPin"), own, body.get("weekly") != null)).token();
                 guard.accepted(page);
                 return started(page, token);
             } catch (InvalidInputException e) {
@@ -105,16 +106,35 @@ final class CheckInPages {
         return startPage(page, values, errors, 400);
     }
 
-    /** When it is due: in so many minutes, or back by a time today (tomorrow if that time has passed). */
+    /**
+     * An email address, or where the site sends texts a phone number: a contact detail typed into one field.
+     *
+     * @throws InvalidInputException when it is neither
+     */
+    static Address contact(String text, boolean texts) {
+        return texts && !text.contains("@") ? Address.sms(text) : Address.email(text);
+    }
+
+    /**
+     * When it is due: in so many minutes, or back by a time today (tomorrow if that time has passed), or on the next
+     * day of the week chosen.
+     */
     private Instant due(Page page, FormBody body, List<FieldError> errors) {
         Instant now = doorstep.clock().instant();
         if (body.get("backBy") != null) {
             try {
                 ZonedDateTime today = now.atZone(page.site().zone());
                 ZonedDateTime at = today.with(LocalTime.parse(body.get("backBy")));
+                if (body.get("day") != null) {
+                    at = at.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.valueOf(body.get("day"))));
+                    return (at.isAfter(today) ? at : at.plusWeeks(1)).toInstant();
+                }
                 return (at.isAfter(today) ? at : at.plusDays(1)).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("backBy", "time", "not a time"));
+                return null;
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("day", "day", "not a day of the week"));
                 return null;
             }
         }
@@ -148,6 +168,11 @@ final class CheckInPages {
         model.put("values", values);
         model.put("circles", Page.options(doorstep.checkIns().circles(page.calendar.id()).stream()
                 .map(circle -> new String[]{circle.id(), circle.name()}).toList(), values.get("circle")));
+        model.put("days", Page.options(java.util.stream.Stream.concat(
+                java.util.stream.Stream.<String[]>of(new String[]{"", page.t("checkin.field.day.any")}),
+                java.util.Arrays.stream(java.time.DayOfWeek.values()).map(day -> new String[]{day.name(),
+                        day.getDisplayName(java.time.format.TextStyle.FULL, page.locale())})).toList(), values.get("day")));
+        model.put("texts", doorstep.checkIns().sendsTexts(page.calendar.id()));
         model.put("graces", Page.options(List.of(new String[]{"0", "0"}, new String[]{"5", "5"},
                 new String[]{"10", "10"}, new String[]{"15", "15"}, new String[]{"30", "30"}), values.get("graceMinutes")));
         new FormErrors(page, errors, FORM_NAMES).addTo(model);
@@ -173,7 +198,13 @@ final class CheckInPages {
         try {
             switch (String.valueOf(body.get("action"))) {
                 // the same answer with or without the duress PIN: nothing on screen tells them apart
-                case "ok" -> checkIns.ok(siteId, token, body.get("pin"));
+                case "ok" -> {
+                    checkIns.ok(siteId, token, body.get("pin"));
+                    if (checkIns.checkIn(siteId, token).repeats()) {
+                        notice = page.t("checkin.mine.nextWeek");
+                    }
+                }
+                case "stop" -> checkIns.stop(siteId, token);
                 case "sos" -> {
                     checkIns.sos(siteId, token);
                     notice = page.t("checkin.sosSent");
@@ -194,8 +225,10 @@ final class CheckInPages {
     }
 
     private Response minePage(Page page, String notice, int status) {
-        CheckIn checkIn = doorstep.checkIns().checkIn(page.calendar.id(), Routes.pathParam(page.request, "token"));
+        CheckIn checkIn = doorstep.checkIns().asThePersonSees(
+                doorstep.checkIns().checkIn(page.calendar.id(), Routes.pathParam(page.request, "token")));
         Map<String, Object> model = page.model(page.t("checkin.title"));
+        model.put("weekly", checkIn.repeats());
         model.put("action", page.link("checkin/" + Routes.pathParam(page.request, "token")));
         model.put("notice", notice);
         model.put("ended", checkIn.endedForThePerson());
@@ -271,8 +304,9 @@ final class CheckInPages {
                 for (int i = 1; i <= FORM_RESPONDERS; i++) {
                     if (body.get("name-" + i) != null || body.get("email-" + i) != null) {
                         Integer tier = number(body.get("tier-" + i), "tier-" + i, new ArrayList<>());
-                        responders.add(new Responder(body.get("name-" + i), Address.email(body.get("email-" + i)),
-                                tier == null ? 1 : tier));
+                        String contact = body.get("email-" + i);
+                        responders.add(new Responder(body.get("name-" + i), contact == null ? null
+                                : contact(contact, doorstep.checkIns().sendsTexts(siteId)), tier == null ? 1 : tier));
                     }
                 }
                 Integer minutes = number(body.get("escalateAfter"), "escalateAfter", new ArrayList<>());
@@ -303,6 +337,7 @@ final class CheckInPages {
         model.put("notice", notice);
         model.put("rows", java.util.stream.IntStream.rangeClosed(1, FORM_RESPONDERS).boxed().toList());
         model.put("running", doorstep.dueWorkHealth().healthy());
+        model.put("texts", doorstep.checkIns().sendsTexts(page.calendar.id()));
         return widgets.render(page, "checkin-circles", model, status, desk.privacy());
     }
 }

@@ -171,4 +171,49 @@ class CheckInWidgetsTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("dueAt").doesNotContain("Sparrow");
     }
+
+    @Test
+    void aWeeklyCheckInStartedForADayOnTheFormMovesToNextWeekWhenTheyAreOkAndStopsWhenAsked() {
+        // Tuesday 3 March 2026, 09:00 in London
+        String mine = personLink(ok(post(server, "w/hulme/checkin", "nickname", "Sparrow", "backBy", "10:00",
+                "day", "TUESDAY", "weekly", "1", "graceMinutes", "5", "circle", circleId,
+                "note", "Reporting at Dallas Court")));
+        assertThat(ok(server.get(mine))).contains("Tuesday 3 March, 10:00", "Every week, on the same day",
+                "Stop these check-ins");
+
+        clock.set(Instant.parse("2026-03-03T10:02:00Z"));
+        String after = ok(post(server, mine, "action", "ok", "pin", ""));
+        assertThat(after).contains("Your next time is below", "Tuesday 10 March, 10:00");
+        assertThat(ok(post(server, mine, "action", "stop"))).contains("Done. Thank you.");
+        assertThat(sent("checkin.alert-missed")).isEmpty();
+    }
+
+    @Test
+    void aSiteThatSendsTextsTakesPhoneNumbersForRespondersAndRemindersAndOneThatDoesNotSaysWhichField() {
+        String token = doorstep.access().issue("hulme", Capability.SITE_ADMIN, "hulme");
+        String circle = "{\"name\": \"By text\", \"responders\": [{\"name\": \"Dee\", \"sms\": \"07700 900111\"}]}";
+        HttpResponse<String> refused = server.send("POST", API + "circles", circle.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer " + token);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("responders.0.sms").doesNotContain("900111");
+
+        String gateway = "{\"kind\": \"twilio\", \"secret\": \"twilio-auth-token\", \"account\": \"AC0123\","
+                + " \"from\": \"+447700900000\"}";
+        assertThat(server.send("POST", API + "sms-gateway", gateway.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer " + token).statusCode()).isEqualTo(204);
+        HttpResponse<String> created = server.send("POST", API + "circles", circle.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer " + token);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String checkIn = "{\"nickname\": \"Sparrow\", \"circle\": \"" + json(created).get("id").asText()
+                + "\", \"inMinutes\": 45, \"reminderSms\": \"07700 900222\", \"weekly\": true}";
+        HttpResponse<String> started = server.send("POST", API + "checkins", checkIn.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        assertThat(started.statusCode()).isEqualTo(201);
+        HttpResponse<String> state = server.send("POST", API + "checkins/" + json(started).get("token").asText()
+                + "/extend", "{}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+        assertThat(json(state).get("weekly").asBoolean()).isTrue();
+        assertThat(ok(server.get("w/hulme/checkin"))).contains("Email or mobile number for a reminder");
+        assertThat(ok(server.get("w/hulme/checkin/circles/" + token))).contains("Email address or mobile number",
+                "text message");
+    }
 }
