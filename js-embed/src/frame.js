@@ -1,11 +1,30 @@
 /*
- * Runs inside every Doorstep widget page: tells the embedding page how tall the widget is, so it needs no
- * inner scrollbar. It posts only to the origin the server checked and wrote into data-parent-origin.
+ * Runs inside every Doorstep widget page. After a form comes back with errors, focus moves to the error summary so
+ * a screen reader reads it first, and following one of its links brings the field's label and message into view,
+ * not only the input (the GOV.UK pattern). Framed, it tells the embedding page how tall the widget is, so it needs
+ * no inner scrollbar, posting only to the origin the server checked and wrote into data-parent-origin.
  */
 (function () {
   'use strict';
   var script = document.currentScript;
   var parentOrigin = script && script.getAttribute('data-parent-origin');
+
+  var summary = document.querySelector('.error-summary[tabindex]');
+  if (summary) {
+    summary.focus();
+    summary.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('a[href^="#"]');
+      var field = link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+      if (!field) {
+        return;
+      }
+      event.preventDefault();
+      var group = field.closest('fieldset') || field.closest('.field');
+      (group || field).scrollIntoView({ block: 'start' });
+      field.focus({ preventScroll: true });
+    });
+  }
+
   if (!parentOrigin || window.parent === window || !window.ResizeObserver) {
     return;
   }
