@@ -122,12 +122,12 @@ class EventWidgetsTest {
     void monthViewIsATableOfDaysWithCaptionAndNeighbouringMonths() {
         String body = ok(server.get(LIST + "/month?month=2026-06"));
 
-        assertThat(body).contains("<caption>June 2026</caption>", "<th scope=\"col\">Day</th>", "<th scope=\"row\">Monday 1 June");
+        assertThat(body).contains("<caption class=\"visually-hidden\">June 2026</caption>", "<th scope=\"col\">Day</th>", "<th scope=\"row\">Monday 1 June");
         assertThat(body).containsSubsequence("Thursday 4 June", "Lunch club", "Thursday 11 June", "Lunch club",
                 "Saturday 13 June", "Repair café", "Tuesday 30 June", "ESOL conversation class");
         assertThat(link(body, "/doorstep/w/hulme/events/month?month=2026-05")).isNotBlank();
         assertThat(link(body, "/doorstep/w/hulme/events/month?month=2026-07")).isNotBlank();
-        assertThat(ok(server.get(LIST + "/month?month=2026-07&lang=cy"))).contains("<caption>Gorffennaf 2026</caption>",
+        assertThat(ok(server.get(LIST + "/month?month=2026-07&lang=cy"))).contains("<caption class=\"visually-hidden\">Gorffennaf 2026</caption>",
                 "Dydd Gwener 17 Gorffennaf", "Drwy&#39;r dydd");
         assertThat(ok(server.get(LIST))).doesNotContain("<table");
     }
