@@ -1,5 +1,6 @@
 package community.doorstep.web.checkin;
 
+import community.doorstep.web.internal.TypedDates;
 import community.doorstep.ConflictException;
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
@@ -23,9 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,13 +123,13 @@ final class CheckInPages {
         if (body.get("backBy") != null) {
             try {
                 ZonedDateTime today = now.atZone(page.site().zone());
-                ZonedDateTime at = today.with(LocalTime.parse(body.get("backBy")));
+                ZonedDateTime at = today.with(TypedDates.time(body.get("backBy")));
                 if (body.get("day") != null) {
                     at = at.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.valueOf(body.get("day"))));
                     return (at.isAfter(today) ? at : at.plusWeeks(1)).toInstant();
                 }
                 return (at.isAfter(today) ? at : at.plusDays(1)).toInstant();
-            } catch (DateTimeParseException e) {
+            } catch (java.time.DateTimeException e) {
                 errors.add(new FieldError("backBy", "time", "not a time"));
                 return null;
             } catch (IllegalArgumentException e) {

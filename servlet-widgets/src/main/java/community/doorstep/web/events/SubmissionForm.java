@@ -1,5 +1,6 @@
 package community.doorstep.web.events;
 
+import community.doorstep.web.internal.TypedDates;
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
 import community.doorstep.events.Event;
@@ -48,7 +49,7 @@ final class SubmissionForm {
     static Map<String, String> valuesOf(Event event, ZoneId zone) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", event.title());
-        values.put("date", event.time().start().withZoneSameInstant(zone).toLocalDate().toString());
+        values.put("date", TypedDates.SHOWN.format(event.time().start().withZoneSameInstant(zone).toLocalDate()));
         values.put("startTime", event.time().allDay() ? "" : TIME.format(event.time().start().withZoneSameInstant(zone)));
         values.put("endTime", event.time().allDay() ? "" : TIME.format(event.time().end().withZoneSameInstant(zone)));
         values.put("place", event.location() == null || event.location().name() == null ? "" : event.location().name());
@@ -65,9 +66,9 @@ final class SubmissionForm {
      * is core's, reported with the rest of core's errors.
      */
     private void check(FormBody body) {
-        LocalDate date = parsed(body, "date", LocalDate::parse, "date");
-        LocalTime start = parsed(body, "startTime", LocalTime::parse, "time");
-        LocalTime end = parsed(body, "endTime", LocalTime::parse, "time");
+        LocalDate date = parsed(body, "date", TypedDates::date, "date");
+        LocalTime start = parsed(body, "startTime", TypedDates::time, "time");
+        LocalTime end = parsed(body, "endTime", TypedDates::time, "time");
         URI booking = parsed(body, "bookingLink", URI::new, "http");
         try {
             submission = new EventSubmission(body.get("title"), body.get("description"), date, start, end,

@@ -1,5 +1,6 @@
 package community.doorstep.web.help;
 
+import community.doorstep.web.internal.TypedDates;
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
 import community.doorstep.help.ClaimDetails;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -73,12 +73,12 @@ final class HelpForm<T> {
         HelpForm<OfferDetails> form = new HelpForm<>(body, OFFER_FIELDS);
         Integer quantity = form.parsed("quantity", Integer::valueOf, "number");
         boolean weekly = "weekly".equals(body.get("repeats"));
-        LocalDate date = weekly ? null : form.parsed("windowDate", LocalDate::parse, "date");
+        LocalDate date = weekly ? null : form.parsed("windowDate", TypedDates::date, "date");
         DayOfWeek weekday = weekly ? form.parsed("windowWeekday", DayOfWeek::valueOf, "unknown") : null;
-        LocalTime start = form.parsed("windowStart", LocalTime::parse, "time");
-        LocalTime end = form.parsed("windowEnd", LocalTime::parse, "time");
-        LocalDate expiresDate = form.parsed("expiresDate", LocalDate::parse, "date");
-        LocalTime expiresTime = form.parsed("expiresTime", LocalTime::parse, "time");
+        LocalTime start = form.parsed("windowStart", TypedDates::time, "time");
+        LocalTime end = form.parsed("windowEnd", TypedDates::time, "time");
+        LocalDate expiresDate = form.parsed("expiresDate", TypedDates::date, "date");
+        LocalTime expiresTime = form.parsed("expiresTime", TypedDates::time, "time");
         Handover handover = form.parsed("handover", Handover::valueOf, "unknown");
         Contact contact = form.contact();
         HelpWindow window = form.attempt(() -> date == null && weekday == null || start == null || end == null ? null
@@ -96,7 +96,7 @@ final class HelpForm<T> {
 
     static HelpForm<RequestDetails> request(FormBody body) {
         HelpForm<RequestDetails> form = new HelpForm<>(body, REQUEST_FIELDS);
-        LocalDate neededBy = form.parsed("neededBy", LocalDate::parse, "date");
+        LocalDate neededBy = form.parsed("neededBy", TypedDates::date, "date");
         Urgency urgency = form.parsed("urgency", Urgency::valueOf, "unknown");
         Contact contact = form.contact();
         form.made = form.attempt(() -> new RequestDetails(body.get("need"), body.get("details"), body.get("category"),
@@ -159,7 +159,7 @@ final class HelpForm<T> {
         }
         try {
             return parse.apply(rule.equals("unknown") ? text.toUpperCase(Locale.ROOT).replace('-', '_') : text);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
             errors.add(new FieldError(field, rule, field + " cannot be read"));
             return null;
         }

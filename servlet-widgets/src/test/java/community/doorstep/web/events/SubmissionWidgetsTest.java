@@ -97,6 +97,23 @@ class SubmissionWidgetsTest {
     }
 
     @Test
+    void datesAndTimesAreReadAsResidentsTypeThemAndWhatIsRefusedStaysTypedBesideWhatToType() {
+        assertThat(ok(server.get(SUBMIT))).contains("id=\"date\" name=\"date\" type=\"text\"",
+                "For example 24/12/2026 or 24 Dec 2026", "For example 19:00 or 7pm");
+        ok(post(server, SUBMIT, "title", "Carols", "date", "24 Rhagfyr 2026", "startTime", "7pm", "endTime", "20.30"));
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).singleElement().satisfies(event -> {
+            assertThat(event.time().start().toLocalDateTime()).hasToString("2026-12-24T19:00");
+            assertThat(event.time().end().toLocalDateTime()).hasToString("2026-12-24T20:30");
+        });
+
+        String refused = page(post(server, SUBMIT, "title", "Carols", "date", "next Tuesday", "startTime", "half seven"), 400);
+        assertThat(refused).contains("value=\"next Tuesday\"", "value=\"half seven\"",
+                "Enter a date such as 24/12/2026 or 24 December 2026.", "Enter a time such as 19:00 or 7pm.");
+        assertThat(page(post(server, SUBMIT + "?lang=cy", "title", "Carolau", "date", "dydd Mawrth"), 400))
+                .contains("value=\"dydd Mawrth\"", "Rhowch ddyddiad fel 24/12/2026 neu 24 Rhagfyr 2026.");
+    }
+
+    @Test
     void whatCoreRefusesIsShownAgainstItsFieldAndNothingReachesTheDatabase() {
         String body = page(post(server, SUBMIT, "title", "Fair", "date", "+10000-06-20",
                 "bookingLink", "https://example.org/" + "a".repeat(2000), "place", "p".repeat(501)), 400);
