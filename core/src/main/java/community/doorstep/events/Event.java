@@ -11,12 +11,15 @@ import java.util.Set;
  * An event or a series of them, or one overridden instance of a series.
  *
  * <p>An override (iCal RECURRENCE-ID) is an event of its own with the series' {@code uid} and a non-null
- * {@link #recurrenceId()}: the start of the instance it replaces. Imports upsert by (uid, recurrenceId).
+ * {@link #recurrenceId()}: the start of the instance it replaces. Imports upsert by (uid, recurrenceId). An
+ * override with {@link #thisAndFuture()} (RANGE=THISANDFUTURE) changes every later instance of the series too.
  *
  * @param siteId         the site it belongs to
  * @param id             Doorstep's stable id
  * @param uid            the iCal UID (from the feed, or generated)
  * @param recurrenceId   for an override, the original start of the instance it replaces; else {@code null}
+ * @param thisAndFuture  for an override, whether it also replaces every later instance: each moves as far as
+ *                       this one moved from its recurrence id, lasts as long, and takes this event's details
  * @param sequence       iCal SEQUENCE: among several versions of one event, the highest wins
  * @param title          one line
  * @param description    plain text, or {@code null}
@@ -36,7 +39,7 @@ import java.util.Set;
  * @param moderation     whether residents may see it
  */
 public record Event(
-        String siteId, String id, String uid, ZonedDateTime recurrenceId, int sequence,
+        String siteId, String id, String uid, ZonedDateTime recurrenceId, boolean thisAndFuture, int sequence,
         String title, String description, EventTime time, Recurrence recurrence,
         Location location, URI onlineLink, Set<String> tags, String organisationId, String areaId,
         String accessibility, String cost, URI bookingLink,
@@ -57,6 +60,8 @@ public record Event(
         recurrence = recurrence == null ? Recurrence.NONE : recurrence;
         check.that(recurrenceId == null || !recurrence.repeats(), "recurrence", "override",
                 "an overridden instance cannot itself repeat");
+        check.that(recurrenceId != null || !thisAndFuture, "thisAndFuture", "override",
+                "only an overridden instance can change the instances after it");
         check.optionalLink("onlineLink", onlineLink, LINK_SCHEMES);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         check.that(String.join(",", tags).length() <= 4000, "tags", "too-long", "tags must be at most 4000 characters in all");
@@ -72,6 +77,17 @@ public record Event(
         check.done();
     }
 
+    /** An event that changes no instance but its own: any but a RANGE=THISANDFUTURE override. */
+    public Event(String siteId, String id, String uid, ZonedDateTime recurrenceId, int sequence,
+                 String title, String description, EventTime time, Recurrence recurrence,
+                 Location location, URI onlineLink, Set<String> tags, String organisationId, String areaId,
+                 String accessibility, String cost, URI bookingLink,
+                 EventStatus status, EventSource source, String feedId, ModerationState moderation) {
+        this(siteId, id, uid, recurrenceId, false, sequence, title, description, time, recurrence, location,
+                onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink, status, source, feedId,
+                moderation);
+    }
+
     public boolean isOverride() {
         return recurrenceId != null;
     }
@@ -83,15 +99,15 @@ public record Event(
 
     /** The same event with another moderation state. */
     public Event withModeration(ModerationState state) {
-        return new Event(siteId, id, uid, recurrenceId, sequence, title, description, time, recurrence,
-                location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
+        return new Event(siteId, id, uid, recurrenceId, thisAndFuture, sequence, title, description, time,
+                recurrence, location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
                 status, source, feedId, state);
     }
 
     /** The same event under another id: imports keep the id an event already had. */
     public Event withId(String newId) {
-        return new Event(siteId, newId, uid, recurrenceId, sequence, title, description, time, recurrence,
-                location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
+        return new Event(siteId, newId, uid, recurrenceId, thisAndFuture, sequence, title, description, time,
+                recurrence, location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
                 status, source, feedId, moderation);
     }
 }

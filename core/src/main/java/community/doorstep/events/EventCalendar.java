@@ -7,7 +7,6 @@ import community.doorstep.site.Site;
 import community.doorstep.site.SiteService;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,26 +97,34 @@ public final class EventCalendar {
         List<Event> candidates = events.findOverlapping(query.siteId(), query.from(), query.to()).stream()
                 .filter(event -> event.moderation() == ModerationState.APPROVED)
                 .toList();
-        Map<String, List<ZonedDateTime>> overriddenByUid = new HashMap<>();
+        Map<String, List<Event>> overridesByUid = new HashMap<>();
         Set<String> seriesUids = candidates.stream().filter(e -> !e.isOverride() && e.recurrence().repeats())
                 .map(Event::uid).collect(Collectors.toSet());
         for (Event override : events.findOverrides(query.siteId(), seriesUids)) {
-            overriddenByUid.computeIfAbsent(override.uid(), k -> new ArrayList<>()).add(override.recurrenceId());
+            overridesByUid.computeIfAbsent(override.uid(), k -> new ArrayList<>()).add(override);
         }
         OccurrenceFilter filter = new OccurrenceFilter(query);
         List<Occurrence> found = new ArrayList<>();
         for (Event event : candidates) {
-            if (!filter.accepts(event)) {
-                continue;
-            }
             if (event.isOverride()) {
                 Occurrence moved = new Occurrence(event, event.time(), event.status(), event.recurrenceId());
-                if (moved.overlaps(query.from(), query.to())) {
+                if (filter.accepts(event) && moved.overlaps(query.from(), query.to())) {
                     found.add(moved);
                 }
-            } else {
-                found.addAll(OccurrenceExpander.expand(event, overriddenByUid.getOrDefault(event.uid(), List.of()),
-                        query.from(), query.to()));
+                continue;
+            }
+            List<Event> overrides = overridesByUid.getOrDefault(event.uid(), List.of());
+            // an instance a this-and-future override took over shows that override, so the filter asks of it
+            boolean seriesShown = filter.accepts(event);
+            List<Event> shownTakeOvers = overrides.stream()
+                    .filter(override -> override.thisAndFuture() && filter.accepts(override))
+                    .toList();
+            if (seriesShown || !shownTakeOvers.isEmpty()) {
+                for (Occurrence occurrence : OccurrenceExpander.expand(event, overrides, query.from(), query.to())) {
+                    if (occurrence.event() == event ? seriesShown : shownTakeOvers.contains(occurrence.event())) {
+                        found.add(occurrence);
+                    }
+                }
             }
         }
         found.sort(OccurrenceCursor.ORDER);

@@ -8,6 +8,7 @@ import community.doorstep.events.ical.Checksums;
 import community.doorstep.events.ical.FeedFetcher;
 import community.doorstep.events.ical.ParsedCalendar;
 import community.doorstep.internal.Ids;
+import community.doorstep.internal.Texts;
 import community.doorstep.internal.Validator;
 import community.doorstep.schedule.DueTask;
 import community.doorstep.schedule.DueWork;
@@ -238,7 +239,7 @@ public final class FeedImporter {
             return unchanged(feed, checksum, fetched);
         }
         List<Event> previous = events.feedEvents(site.id(), feed.id());
-        ParsedCalendar parsed = CalendarReader.read(text, site.zone(), feed);
+        ParsedCalendar parsed = CalendarReader.read(text, site.zone(), Texts.firstOf(site.languages()), feed);
         Set<String> known = sites.tags(site.id()).stream().map(Tag::id).collect(Collectors.toSet());
         parsed.tags().stream().filter(tag -> !known.contains(tag.id())).forEach(tag -> sites.addTag(site.id(), tag));
         Map<String, Event> existing = new HashMap<>();

@@ -10,7 +10,7 @@ import java.util.List;
  * @param updated           events that changed
  * @param unchanged         events that were already as the calendar has them
  * @param removed           events the calendar no longer holds, removed from the feed's set
- * @param skipped           components left out, each with its reason
+ * @param skipped           components left out or repaired, each with its reason
  * @param calendarUnchanged true when the calendar text was the same as last time (ignoring DTSTAMP lines,
  *                          which Google rewrites on every fetch), so nothing was compared at all
  */

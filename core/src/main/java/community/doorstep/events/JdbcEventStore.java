@@ -29,10 +29,10 @@ final class JdbcEventStore implements EventStore {
     /** Keeps IN lists well inside what both databases accept. */
     private static final int IN_LIST_CHUNK = 500;
 
-    private static final String COLUMNS = "site_id, id, uid, recurrence_id, recurrence_key, sequence_no, title, description,"
-            + " starts_at, ends_at, all_day, rules, additions, exclusions, location_name, address, postcode, latitude,"
-            + " longitude, online_link, tags, organisation_id, area_id, accessibility, cost, booking_link, status, source,"
-            + " feed_id, moderation, span_kind, first_start, last_end";
+    private static final String COLUMNS = "site_id, id, uid, recurrence_id, recurrence_key, this_and_future, sequence_no,"
+            + " title, description, starts_at, ends_at, all_day, rules, additions, exclusions, location_name, address,"
+            + " postcode, latitude, longitude, online_link, tags, organisation_id, area_id, accessibility, cost,"
+            + " booking_link, status, source, feed_id, moderation, span_kind, first_start, last_end";
     private static final String INSERT = "insert into doorstep_event (" + COLUMNS + ") values ("
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
@@ -227,7 +227,8 @@ final class JdbcEventStore implements EventStore {
                 : Duration.between(span.firstStart(), span.lastEnd()).compareTo(SHORT) <= 0 ? SPAN_SHORT : SPAN_LONG;
         Location location = event.location();
         return new Object[]{event.siteId(), event.id(), event.uid(), SqlText.zoned(event.recurrenceId()),
-                event.recurrenceId() == null ? "" : event.recurrenceId().toInstant().toString(), event.sequence(),
+                event.recurrenceId() == null ? "" : event.recurrenceId().toInstant().toString(),
+                event.thisAndFuture(), event.sequence(),
                 event.title(), event.description(), SqlText.zoned(event.time().start()), SqlText.zoned(event.time().end()),
                 event.time().allDay(), SqlText.lines(event.recurrence().rules()), SqlText.lines(event.recurrence().additions()),
                 SqlText.lines(event.recurrence().exclusions()),
@@ -246,8 +247,8 @@ final class JdbcEventStore implements EventStore {
                 row.getString("postcode"), row.getObject("latitude", Double.class), row.getObject("longitude", Double.class))
                 : null;
         return new Event(row.getString("site_id"), row.getString("id"), row.getString("uid"),
-                SqlText.zoned(row.getString("recurrence_id")), row.getInt("sequence_no"), row.getString("title"),
-                row.getString("description"),
+                SqlText.zoned(row.getString("recurrence_id")), row.getBoolean("this_and_future"),
+                row.getInt("sequence_no"), row.getString("title"), row.getString("description"),
                 new EventTime(SqlText.zoned(row.getString("starts_at")), SqlText.zoned(row.getString("ends_at")),
                         row.getBoolean("all_day")),
                 new Recurrence(SqlText.lines(row.getString("rules"), text -> text),

@@ -9,16 +9,18 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Expands a series into its instances, only inside the window asked for: a series without end is never
  * materialised. ical4j's {@link Recur} applies the RRULE; this class adds what RFC 5545 puts around it
- * (DTSTART as first instance, RDATE, EXDATE by instant, overrides).
+ * (DTSTART as first instance, RDATE, EXDATE by instant, overrides, RANGE=THISANDFUTURE).
  */
 final class OccurrenceExpander {
     /** A runaway rule (FREQ=MINUTELY for a year) is cut here rather than filling memory. */
@@ -29,25 +31,74 @@ final class OccurrenceExpander {
     }
 
     /**
-     * The instances of a series (or a one-off event) that overlap [from, to), leaving out those whose
-     * original start is in {@code overridden} (their overrides stand in for them).
+     * The instances of a series (or a one-off event) that overlap [from, to), leaving out those an override
+     * replaces (the override stands in for them), and with the instances after a this-and-future override
+     * taken over by it.
      */
-    static List<Occurrence> expand(Event series, Collection<ZonedDateTime> overridden, Instant from, Instant to) {
+    static List<Occurrence> expand(Event series, Collection<Event> overrides, Instant from, Instant to) {
         EventTime time = series.time();
-        Instant rangeStart = time.allDay()
+        List<ZonedDateTime> overridden = overrides.stream().map(Event::recurrenceId).toList();
+        List<Event> thisAndFuture = overrides.stream().filter(Event::thisAndFuture)
+                .sorted(Comparator.comparing(override -> override.recurrenceId().toInstant()))
+                .toList();
+        // an instance moved by a this-and-future override may come into the window from further off
+        Duration reach = thisAndFuture.stream()
+                .map(override -> shift(override).abs().plus(override.time().duration()).plusDays(1))
+                .max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO);
+        Instant rangeStart = (time.allDay()
                 ? from.minus(Duration.ofDays(time.days().getDays() + 1L))
-                : from.minus(time.duration());
+                : from.minus(time.duration())).minus(reach);
         List<Occurrence> occurrences = new ArrayList<>();
-        for (ZonedDateTime start : starts(series, rangeStart, to)) {
+        for (ZonedDateTime start : starts(series, rangeStart, to.plus(reach))) {
             if (matchesAny(start, overridden, time.allDay())) {
                 continue;
             }
-            Occurrence occurrence = new Occurrence(series, time.startingAt(start), series.status(), start);
+            Event takenOver = latestBefore(start, thisAndFuture, time.allDay());
+            Occurrence occurrence = takenOver == null
+                    ? new Occurrence(series, time.startingAt(start), series.status(), start)
+                    : new Occurrence(takenOver, moved(takenOver, start), takenOver.status(), start);
             if (occurrence.overlaps(from, to)) {
                 occurrences.add(occurrence);
             }
         }
         return occurrences;
+    }
+
+    /** The this-and-future override with the latest recurrence id before an instance, or {@code null}. */
+    private static Event latestBefore(ZonedDateTime start, List<Event> thisAndFuture, boolean allDay) {
+        Event latest = null;
+        for (Event override : thisAndFuture) {
+            boolean before = allDay
+                    ? override.recurrenceId().toLocalDate().isBefore(start.toLocalDate())
+                    : override.recurrenceId().toInstant().isBefore(start.toInstant());
+            if (before) {
+                latest = override;
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * How far a this-and-future override moved its own instance, on the clock of its zone, so that a later
+     * instance across a change to or from summer time keeps the same wall-clock time.
+     */
+    private static Duration shift(Event override) {
+        ZonedDateTime start = override.time().start();
+        return Duration.between(override.recurrenceId().withZoneSameInstant(start.getZone()).toLocalDateTime(),
+                start.toLocalDateTime());
+    }
+
+    /** A later instance as a this-and-future override has it: moved as far as its own, and as long. */
+    private static EventTime moved(Event override, ZonedDateTime originalStart) {
+        EventTime time = override.time();
+        ZoneId zone = time.start().getZone();
+        if (time.allDay()) {
+            long days = ChronoUnit.DAYS.between(override.recurrenceId().toLocalDate(), time.start().toLocalDate());
+            return time.startingAt(originalStart.toLocalDate().plusDays(days).atStartOfDay(zone));
+        }
+        LocalDateTime onTheClock = originalStart.withZoneSameInstant(zone).toLocalDateTime();
+        return time.startingAt(onTheClock.plus(shift(override)).atZone(zone));
     }
 
     /** Instance starts in [rangeStart, rangeEnd], in start order, exclusions removed. */

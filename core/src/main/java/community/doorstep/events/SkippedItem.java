@@ -1,7 +1,7 @@
 package community.doorstep.events;
 
 /**
- * A calendar component an import left out, and why.
+ * A calendar component an import left out, or published only after repairing it, and why.
  *
  * @param uid    its UID, or where it stood in the calendar when it had none
  * @param reason the kind of reason
@@ -9,13 +9,18 @@ package community.doorstep.events;
  */
 public record SkippedItem(String uid, Reason reason, String detail) {
 
-    /** Why a component was left out. */
+    /** Why a component was left out or repaired. */
     public enum Reason {
         /** Marked CLASS:PRIVATE or CONFIDENTIAL: groups' calendars hold private appointments, never published. */
         PRIVATE,
         /** Another copy with the same UID and a higher SEQUENCE won. */
         SUPERSEDED,
         /** Broken: it could not be read, or lacks what an event needs. */
-        INVALID
+        INVALID,
+        /**
+         * Published, but repaired: an alarm in it that could not be read was left out, or a placeholder stands in
+         * for its missing title.
+         */
+        REPAIRED
     }
 }

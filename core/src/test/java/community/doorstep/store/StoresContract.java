@@ -139,7 +139,7 @@ public abstract class StoresContract {
                 URI.create("https://meet.google.com/abc-defg-hij"), Set.of("older-people", "food"), "lunch-club", "hulme-north",
                 "Step-free; hearing loop", "£3", URI.create("https://lunch.example/book"), EventStatus.TENTATIVE,
                 EventSource.API, null, ModerationState.PENDING);
-        Event override = new Event(SITE, "e2", "full@x", start.plusWeeks(1), 3, "Lunch club (moved)", null,
+        Event override = new Event(SITE, "e2", "full@x", start.plusWeeks(1), true, 3, "Lunch club (moved)", null,
                 new EventTime(start.plusWeeks(1).plusHours(1), start.plusWeeks(1).plusHours(3), false), null, null, null,
                 null, null, null, null, null, null, EventStatus.CANCELLED, EventSource.API, null, null);
         Event allDay = new Event(SITE, "e3", "fair@x", null, 0, "Summer fair", null,

@@ -12,6 +12,7 @@ import community.doorstep.events.Location;
 import community.doorstep.events.Recurrence;
 import community.doorstep.events.SkippedItem;
 import community.doorstep.events.SkippedItem.Reason;
+import community.doorstep.internal.Texts;
 import community.doorstep.site.Tag;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarParserFactory;
@@ -19,9 +20,13 @@ import net.fortuna.ical4j.data.ContentHandlerContext;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Trigger;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
 import java.io.IOException;
@@ -38,6 +43,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,8 +57,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an iCal calendar as real groups' calendars are, not as RFC 5545 wishes they were: ical4j parses with
- * its relaxed hints, a component ical4j still cannot read is cut out and reported while the rest imports, and
- * times are resolved here (tz database first, Windows names, X-WR-TIMEZONE for floating times).
+ * its relaxed hints, a component ical4j still cannot read (or whose END is misspelt) is cut out and reported
+ * while the rest imports (a broken alarm alone, its event kept), and times are resolved here (tz database first,
+ * Windows names, X-WR-TIMEZONE for floating times).
  */
 public final class CalendarReader {
     private static final int MAX_TITLE = 500;
@@ -66,6 +73,7 @@ public final class CalendarReader {
     private static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
     private static final Pattern UNTIL = Pattern.compile("(?i)(?<=^|;)UNTIL=([0-9TZ]+)");
     private static final Pattern ICAL4J_LINE = Pattern.compile("^Error at line \\d+:\\s*");
+    private static final String TEXTS = "community.doorstep.events.ical.texts";
 
     static {
         // Real feeds break the letter of RFC 5545 all the time; these hints make ical4j accept what it can.
@@ -77,14 +85,17 @@ public final class CalendarReader {
 
     private final Feed feed;
     private final ZoneId siteZone;
+    /** The title of an event whose calendar gave it none, as Google Calendar shows it. */
+    private final String untitled;
     private final List<SkippedItem> skipped = new ArrayList<>();
     private final Map<String, Tag> tagLabels = new LinkedHashMap<>();
     private ZoneResolver zones;
     private ZoneId floatingZone;
 
-    private CalendarReader(Feed feed, ZoneId siteZone) {
+    private CalendarReader(Feed feed, ZoneId siteZone, Locale language) {
         this.feed = feed;
         this.siteZone = siteZone;
+        this.untitled = Texts.of(TEXTS, language).format("title.missing", Map.of());
     }
 
     /**
@@ -92,11 +103,13 @@ public final class CalendarReader {
      *
      * @param text     the whole calendar
      * @param siteZone the zone for floating times when the calendar names none (X-WR-TIMEZONE)
+     * @param language the site's first language, for the words the reader writes into events itself (the
+     *                 title of an event without one)
      * @param feed     the feed the events belong to
      * @throws InvalidInputException when the text is not a calendar; the message names the line
      */
-    public static ParsedCalendar read(String text, ZoneId siteZone, Feed feed) {
-        return new CalendarReader(feed, siteZone).read(text);
+    public static ParsedCalendar read(String text, ZoneId siteZone, Locale language, Feed feed) {
+        return new CalendarReader(feed, siteZone, language).read(text);
     }
 
     private ParsedCalendar read(String text) {
@@ -119,6 +132,12 @@ public final class CalendarReader {
             keptLines.add(i);
         }
         Set<CalendarOutline.Block> dropped = new HashSet<>();
+        for (CalendarOutline.Slip slip : outline.slips()) {
+            // a second slip inside a component already cut out needs no cut of its own
+            if (keptLines.contains(slip.line())) {
+                cut(outline, slip.line(), slip.why(), keptLines, dropped);
+            }
+        }
         while (true) {
             StringBuilder text = new StringBuilder();
             for (int lineNo : keptLines) {
@@ -135,21 +154,34 @@ public final class CalendarReader {
                 int parsedLine = Math.max(1, Math.min(e.getLineNo(), keptLines.size()));
                 int originalLine = keptLines.get(parsedLine - 1);
                 String why = ICAL4J_LINE.matcher(String.valueOf(e.getMessage())).replaceFirst("");
-                CalendarOutline.Block broken = outline.blocks().stream()
-                        .filter(block -> block.contains(originalLine) && !dropped.contains(block))
-                        .findFirst()
-                        .orElseThrow(() -> CalendarOutline.invalid(originalLine, why));
-                if (dropped.size() >= MAX_BROKEN_COMPONENTS) {
-                    throw CalendarOutline.invalid(originalLine, "too many broken components, the last: " + why);
-                }
-                dropped.add(broken);
-                skipped.add(new SkippedItem(uidIn(outline, broken), Reason.INVALID,
-                        "line " + originalLine + ": " + why));
-                keptLines.removeIf(broken::contains);
+                cut(outline, originalLine, why, keptLines, dropped);
             } catch (IOException e) {
                 throw new DoorstepException("could not read the calendar", e);
             }
         }
+    }
+
+    /**
+     * Cuts out the smallest component around a broken line that can go alone, and reports it: an alarm goes by
+     * itself (no alarm is imported, so its event is the same without it), anything else with its top-level
+     * component. A line in no component breaks the whole calendar.
+     */
+    private void cut(CalendarOutline outline, int line, String why, List<Integer> keptLines,
+                     Set<CalendarOutline.Block> dropped) {
+        CalendarOutline.Block broken = outline.blocks().stream()
+                .filter(block -> block.contains(line) && !dropped.contains(block))
+                .max(Comparator.comparingInt(CalendarOutline.Block::depth))
+                .orElseThrow(() -> CalendarOutline.invalid(line, why));
+        if (dropped.size() >= MAX_BROKEN_COMPONENTS) {
+            throw CalendarOutline.invalid(line, "too many broken components, the last: " + why);
+        }
+        dropped.add(broken);
+        keptLines.removeIf(broken::contains);
+        String uid = uidIn(outline, outline.topLevel(broken));
+        skipped.add(broken.depth() == 1
+                ? new SkippedItem(uid, Reason.INVALID, "line " + line + ": " + why)
+                : new SkippedItem(uid, Reason.REPAIRED, "line " + line + ": the alarm (VALARM from line "
+                + broken.firstLine() + ") is left out and the event published without it: " + why));
     }
 
     private static String uidIn(CalendarOutline outline, CalendarOutline.Block block) {
@@ -198,6 +230,7 @@ public final class CalendarReader {
                         "SEQUENCE " + earlier.sequence() + " is replaced by SEQUENCE " + event.sequence()));
             }
             byKey.put(key, event);
+            reportRepairs(component, event);
         }
         List<Event> events = new ArrayList<>(byKey.values());
         // An instance of a private series is as private as the series.
@@ -205,12 +238,39 @@ public final class CalendarReader {
         return events;
     }
 
+    /** Tells the organiser what an event was published without. */
+    private void reportRepairs(Component component, Event event) {
+        if (text(component, "SUMMARY").isEmpty()) {
+            skipped.add(new SkippedItem(event.uid(), Reason.REPAIRED,
+                    "SUMMARY is missing: the event is published with the title \"" + event.title() + "\""));
+        }
+        if (component instanceof VEvent withAlarms) {
+            for (VAlarm alarm : withAlarms.getAlarms()) {
+                if (!hasReadableTrigger(alarm)) {
+                    skipped.add(new SkippedItem(event.uid(), Reason.REPAIRED, "an alarm (VALARM) has no TRIGGER"
+                            + " that can be read: it is left out and the event published without it"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether an alarm says when it rings: ical4j leaves out a TRIGGER it cannot read (such as -PXYZ), and an empty
+     * one holds neither a time nor a duration.
+     */
+    private static boolean hasReadableTrigger(VAlarm alarm) {
+        return alarm.<Trigger>getProperty("TRIGGER")
+                .filter(trigger -> trigger.getDuration() != null || trigger.getDate() != null)
+                .isPresent();
+    }
+
     private Event map(Component component, String uidOrNull) {
         Moment start = moment(component, "DTSTART")
                 .orElseThrow(() -> new IllegalArgumentException("DTSTART is missing or not a valid date"));
-        String title = text(component, "SUMMARY").map(CalendarReader::oneLine)
-                .orElseThrow(() -> new IllegalArgumentException("SUMMARY is missing: an event needs a title"));
-        String uid = uidOrNull != null ? uidOrNull : generatedUid(start, title);
+        String summary = text(component, "SUMMARY").map(CalendarReader::oneLine).orElse("");
+        // Google Calendar shows an event without SUMMARY as "(No title)"; so does Doorstep, in the site's language.
+        String title = summary.isEmpty() ? untitled : summary;
+        String uid = uidOrNull != null ? uidOrNull : generatedUid(start, summary);
         EventTime time = time(component, start);
         ZoneId seriesZone = start.at().getZone();
         Moment recurrenceId = moment(component, "RECURRENCE-ID").orElse(null);
@@ -232,10 +292,18 @@ public final class CalendarReader {
                 ? null : Location.named(truncate(rawLocation, 500));
 
         return new Event(feed.siteId(), "pending", fitted(uid),
-                recurrenceId == null ? null : recurrenceId.at(), sequence(component),
+                recurrenceId == null ? null : recurrenceId.at(), thisAndFuture(component), sequence(component),
                 truncate(title, MAX_TITLE), truncate(PlainText.of(rawDescription), MAX_DESCRIPTION), time, recurrence,
                 location, onlineLink, tags(component), feed.organisationId(), null, null, null,
                 httpLink(url), status(component), EventSource.FEED, feed.id(), ModerationState.APPROVED);
+    }
+
+    /** RANGE=THISANDFUTURE on RECURRENCE-ID: the override changes every later instance too (RFC 5545 §3.2.13). */
+    private static boolean thisAndFuture(Component component) {
+        Optional<Property> recurrenceId = component.getPropertyList().getProperty("RECURRENCE-ID");
+        return recurrenceId.flatMap(property -> property.<Parameter>getParameter("RANGE"))
+                .map(range -> range.getValue().strip().equalsIgnoreCase("THISANDFUTURE"))
+                .orElse(false);
     }
 
     private EventTime time(Component component, Moment start) {

@@ -8,6 +8,7 @@ import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Range;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.CalScale;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
 
 /**
  * Writes events as an RFC 5545 calendar that phones and desktop calendars subscribe to: every zone used gets its
- * VTIMEZONE, overrides keep their RECURRENCE-ID, and all text is escaped by ical4j.
+ * VTIMEZONE, overrides keep their RECURRENCE-ID (and RANGE=THISANDFUTURE), and all text is escaped by ical4j.
  */
 public final class CalendarWriter {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
@@ -94,7 +95,9 @@ public final class CalendarWriter {
         if (event.recurrenceId() != null) {
             ZonedDateTime original = time.allDay() ? event.recurrenceId()
                     : event.recurrenceId().withZoneSameInstant(time.start().getZone());
-            component.add(new RecurrenceId<>(parameters(original, time.allDay(), zones), value(original, time.allDay())));
+            ParameterList instance = parameters(original, time.allDay(), zones);
+            component.add(new RecurrenceId<>(event.thisAndFuture() ? instance.add(Range.THISANDFUTURE) : instance,
+                    value(original, time.allDay())));
         }
         for (String rule : event.recurrence().rules()) {
             component.add(new RRule<>(rule));
