@@ -1,6 +1,7 @@
 package community.doorstep.samples;
 
 import community.doorstep.Doorstep;
+import community.doorstep.InvalidInputException;
 import community.doorstep.events.EventQuery;
 import community.doorstep.events.Feed;
 import community.doorstep.events.ImportReport;
@@ -14,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +32,11 @@ final class FeedCheck {
     /** What the check found: the import report and the occurrences overlapping [from, to). */
     record Result(ImportReport report, List<Occurrence> occurrences, ZoneId zone, LocalDate from, LocalDate to) {
     }
+
+    /** The longest span the command lists. */
+    static final int MAX_YEARS = 10;
+    /** One window of the span: a year, within the API's {@link EventQuery#MAX_WINDOW} whatever the clocks do. */
+    private static final int YEAR_DAYS = 365;
 
     private final Doorstep doorstep;
     private final ZoneId zone;
@@ -57,9 +65,22 @@ final class FeedCheck {
         return check.result(check.doorstep.events().feeds().importCalendar(new Feed(SITE, FEED, null, null), calendar), from, to);
     }
 
+    /**
+     * The occurrences from {@code from} to {@code to}, which may be years apart: a coordinator checks a group's whole
+     * calendar. The API's windows are at most {@link EventQuery#MAX_WINDOW}, so the span is asked for a year at a
+     * time, and an occurrence across the turn of a year is listed once.
+     */
     private Result result(ImportReport report, LocalDate from, LocalDate to) {
-        EventQuery query = EventQuery.window(SITE, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
-        return new Result(report, doorstep.events().calendar().queryAll(query), zone, from, to);
+        if (to.isAfter(from.plusYears(MAX_YEARS))) {
+            throw InvalidInputException.of("to", "max-window", "to must be at most " + MAX_YEARS + " years after from");
+        }
+        Map<String, Occurrence> occurrences = new LinkedHashMap<>();
+        for (LocalDate start = from; start.isBefore(to); start = start.plusDays(YEAR_DAYS)) {
+            LocalDate end = start.plusDays(YEAR_DAYS).isBefore(to) ? start.plusDays(YEAR_DAYS) : to;
+            EventQuery query = EventQuery.window(SITE, start.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
+            doorstep.events().calendar().queryAll(query).forEach(occurrence -> occurrences.putIfAbsent(occurrence.id(), occurrence));
+        }
+        return new Result(report, List.copyOf(occurrences.values()), zone, from, to);
     }
 
     private static boolean isAddress(String source) {

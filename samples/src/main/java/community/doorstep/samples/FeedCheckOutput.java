@@ -49,7 +49,8 @@ final class FeedCheckOutput {
             throw new IllegalStateException("plain records always serialise", e);
         }
         for (SkippedItem item : result.report().skipped()) {
-            err.println("skipped " + item.uid() + ": " + item.detail());
+            err.println((item.reason() == SkippedItem.Reason.REPAIRED ? "repaired " : "skipped ") + item.uid() + ": "
+                    + item.detail());
         }
     }
 
@@ -72,10 +73,16 @@ final class FeedCheckOutput {
             out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
                     (Object[]) row).stripTrailing());
         }
-        if (!result.report().skipped().isEmpty()) {
+        List<SkippedItem> skipped = result.report().skipped();
+        list(out, "Left out of the calendar:", skipped.stream().filter(item -> item.reason() != SkippedItem.Reason.REPAIRED).toList());
+        list(out, "Published after a repair:", skipped.stream().filter(item -> item.reason() == SkippedItem.Reason.REPAIRED).toList());
+    }
+
+    private static void list(PrintWriter out, String heading, List<SkippedItem> items) {
+        if (!items.isEmpty()) {
             out.println();
-            out.println("Left out of the calendar:");
-            for (SkippedItem item : result.report().skipped()) {
+            out.println(heading);
+            for (SkippedItem item : items) {
                 out.println("  " + item.uid() + ": " + item.detail());
             }
         }

@@ -101,8 +101,22 @@ class FeedCheckCommandTest {
     @Test
     void badOptionsAreUsageErrors() throws Exception {
         assertThat(run("feed", "check", sample(), "--from", "yesterday", "--to", "2026-08-01").status()).isEqualTo(2);
-        Run tooLong = run("feed", "check", sample(), "--from", "2026-01-01", "--to", "2028-01-01");
+        Run tooLong = run("feed", "check", sample(), "--from", "2026-01-01", "--to", "2036-01-02");
         assertThat(tooLong.status()).isEqualTo(1);
-        assertThat(tooLong.err()).contains("to must be at most 366 days after from");
+        assertThat(tooLong.err()).contains("to must be at most 10 years after from");
+    }
+
+    @Test
+    void aCoordinatorChecksSeveralYearsOfACalendarAtOnceEachOccurrenceListedOnce() throws Exception {
+        Run run = run("feed", "check", sample(), "--from", "2025-06-01", "--to", "2028-06-01", "--format", "json");
+        assertThat(run.status()).isZero();
+        List<String> starts = new ArrayList<>();
+        new ObjectMapper().readTree(run.out()).forEach(row -> starts.add(row.get("start").asText()));
+        assertThat(starts).doesNotHaveDuplicates().isSorted()
+                .anyMatch(start -> start.startsWith("2026-03-05"));
+        Run oneYear = run("feed", "check", sample(), "--from", "2026-01-01", "--to", "2027-01-01", "--format", "json");
+        List<String> inOneYear = new ArrayList<>();
+        new ObjectMapper().readTree(oneYear.out()).forEach(row -> inOneYear.add(row.get("start").asText()));
+        assertThat(starts).containsAll(inOneYear);
     }
 }
