@@ -1,6 +1,8 @@
 /*
  * Doorstep embed: turns each <div data-doorstep="events" data-site="…"> on the page into an iframe of the
- * hosted widget, sized by origin-checked postMessage. No cookies, no storage, no requests but the frames.
+ * hosted widget, sized by origin-checked postMessage. No cookies, no storage, no requests but the frames, and,
+ * when a widget cannot be shown, one to ask the server why. Then the placeholder keeps its link, visitors see a
+ * short note, and the console tells the webmaster what to change.
  * Paste it with: <script src="https://your-server/doorstep/embed.js" async></script>
  */
 (function () {
@@ -24,6 +26,13 @@
   var SINGLE = ['area', 'org', 'lang', 'accent', 'text', 'background', 'font', 'radius', 'compact'];
   var HEIGHT_MESSAGE = 'doorstep:height';
   var SKIP = { en: 'Skip past: ', cy: 'Neidio heibio: ' };
+  var NOT_SHOWN = {
+    en: 'This could not be shown here. The link above still works.',
+    cy: 'Doedd dim modd dangos hwn yma. Mae’r ddolen uchod yn dal i weithio.'
+  };
+  // a widget that loaded says so within moments; one the server refused (a website not on the site's list, a
+  // mistyped site) never does
+  var SHOWN_WITHIN = 4000;
 
   var frames = [];
   var done = new WeakSet();
@@ -59,6 +68,7 @@
     done.add(placeholder);
     var page = PAGES[placeholder.getAttribute('data-doorstep')];
     if (!page || !placeholder.getAttribute('data-site')) {
+      notShown(placeholder);
       return;
     }
     var fallback = placeholder.querySelector('a[href]');
@@ -73,19 +83,68 @@
     frame.style.width = '100%';
     frame.style.height = '32rem';
     frame.style.display = 'block';
+    var entry = { frame: frame, shown: false, fallback: fallback };
     frame.addEventListener('load', function () {
-      // the link stays until the widget is really there
-      if (fallback && fallback.parentNode) {
-        fallback.parentNode.removeChild(fallback);
+      if (!checked()) {
+        // without an origin to check (a file opened from disk) no frame reports: the link goes once it loads
+        removeNode(fallback);
+        return;
       }
+      setTimeout(function () {
+        if (!entry.shown) {
+          removeNode(frame);
+          removeNode(entry.skip);
+          removeNode(entry.end);
+          notShown(placeholder);
+        }
+      }, SHOWN_WITHIN);
     });
-    frames.push(frame);
+    frames.push(entry);
     placeholder.appendChild(frame);
-    skipLink(placeholder, frame.title);
+    skipLink(placeholder, frame.title, entry);
+  }
+
+  function checked() {
+    return Boolean(location.origin && location.origin !== 'null');
+  }
+
+  function removeNode(node) {
+    if (node && node.parentNode) {
+      node.parentNode.removeChild(node);
+    }
+  }
+
+  // the link stays, visitors read why nothing else is there, and the webmaster reads in the console what to change
+  function notShown(placeholder) {
+    var note = document.createElement('p');
+    note.textContent = NOT_SHOWN[placeholder.getAttribute('data-lang')] || NOT_SHOWN.en;
+    placeholder.appendChild(note);
+    var type = placeholder.getAttribute('data-doorstep');
+    var site = placeholder.getAttribute('data-site');
+    if (!site) {
+      console.warn('Doorstep: this placeholder has no data-site, so no widget can be shown: add the site\'s name, '
+        + 'as the embed builder writes it (data-site="…").');
+      return;
+    }
+    var check = new URL(prefix + '/embed/check', serverOrigin);
+    check.searchParams.set('site', site);
+    check.searchParams.set('widget', type);
+    check.searchParams.set('page', location.href);
+    var builder = new URL(prefix + '/w/' + encodeURIComponent(site) + '/embed', serverOrigin).href;
+    fetch(check.href).then(function (answer) {
+      return answer.json();
+    }).then(function (answer) {
+      console.warn('Doorstep: ' + (answer.ok
+        ? 'the ' + type + ' widget did not load in time: check this page with the embed builder, ' + builder
+        : answer.message));
+    }, function () {
+      console.warn('Doorstep: the ' + type + ' widget for "' + site + '" could not be shown here; the embed builder, '
+        + builder + ', checks whether this page may show it.');
+    });
   }
 
   // a keyboard user passes a whole calendar in one step: a link before it, shown while it has focus
-  function skipLink(placeholder, title) {
+  function skipLink(placeholder, title, entry) {
     var skip = document.createElement('a');
     var end = document.createElement('span');
     end.tabIndex = -1;
@@ -107,6 +166,8 @@
     });
     placeholder.parentNode.insertBefore(skip, placeholder);
     placeholder.parentNode.insertBefore(end, placeholder.nextSibling);
+    entry.skip = skip;
+    entry.end = end;
   }
 
   function scan() {
@@ -126,8 +187,13 @@
       return;
     }
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.ceil(height) + 'px';
+      if (frames[i].frame.contentWindow === event.source) {
+        frames[i].frame.style.height = Math.ceil(height) + 'px';
+        if (!frames[i].shown) {
+          // the link stays until the widget is really there
+          frames[i].shown = true;
+          removeNode(frames[i].fallback);
+        }
       }
     }
   });

@@ -1,7 +1,7 @@
 /*
  * Runs inside every Doorstep widget page. After a form comes back with errors, focus moves to the error summary so
  * a screen reader reads it first, and following one of its links brings the field's label and message into view,
- * not only the input (the GOV.UK pattern). Framed, it tells the embedding page how tall the widget is, so it needs
+ * not only the input (the GOV.UK pattern); after filtering, focus moves to the heading that counts what was found. Framed, it tells the embedding page how tall the widget is, so it needs
  * no inner scrollbar, posting only to the origin the server checked and wrote into data-parent-origin.
  */
 (function () {
@@ -10,6 +10,10 @@
   var parentOrigin = script && script.getAttribute('data-parent-origin');
 
   var summary = document.querySelector('.error-summary[tabindex]');
+  var found = document.querySelector('[data-focus][tabindex]');
+  if (found && !summary) {
+    found.focus();
+  }
   if (summary) {
     summary.focus();
     summary.addEventListener('click', function (event) {

@@ -210,6 +210,60 @@ test('a host page on an origin the site does not allow gets no widget: frame-anc
   }
 });
 
+/**
+ * Opens a host page whose widget cannot be shown, and waits for the snippet to give up on it: what the placeholder
+ * then holds, and what the console told the webmaster.
+ */
+async function refusedEmbed(server, path, body) {
+  server.pages.set(path, { html: hostPage(env.demo, body) });
+  const context = await env.newContext();
+  const page = await context.newPage();
+  const told = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().startsWith('Doorstep: ')) {
+      told.push(message.text());
+    }
+  });
+  await page.goto(server.origin + path);
+  await page.waitForFunction(() => !document.querySelector('[data-doorstep] iframe')
+    && document.querySelector('[data-doorstep] p'), null, { timeout: 15000 });
+  for (let i = 0; i < 50 && told.length === 0; i++) {
+    await page.waitForTimeout(100);
+  }
+  const placeholder = await page.evaluate(() => {
+    const element = document.querySelector('[data-doorstep]');
+    return { link: element.querySelector('a[href]')?.textContent, note: element.querySelector('p')?.textContent };
+  });
+  await context.close();
+  return { placeholder, told };
+}
+
+test('a page the site does not allow keeps the link, tells visitors plainly and the webmaster why', async () => {
+  const stranger = await startHostServer();
+  try {
+    const { placeholder: shown, told } = await refusedEmbed(stranger, '/refused.html', placeholder());
+    assert.equal(shown.link, "What's on in Hulme");
+    assert.match(shown.note, /could not be shown here/);
+    assert.equal(told.length, 1, told.join('\n'));
+    assert.match(told[0], new RegExp(`this page's address, ${stranger.origin}, is not on hulme's list of allowed websites: `
+      + 'a coordinator adds it on the coordinator page', 'i'));
+  } finally {
+    await stranger.close();
+  }
+});
+
+test('a misspelt widget type or site keeps the link and says in the console what to change', async () => {
+  const host = { origin: env.host, pages: env.pages };
+  const misspelt = await refusedEmbed(host, '/misspelt.html',
+    `<div data-doorstep="evnts" data-site="hulme"><a href="/whats-on">What's on in Hulme</a></div>`);
+  assert.equal(misspelt.placeholder.link, "What's on in Hulme");
+  assert.match(misspelt.told.join('\n'), /There is no widget called "evnts": data-doorstep must be one of events/);
+  const wrongSite = await refusedEmbed(host, '/wrong-site.html', placeholder('', "What's on").replace('data-site="hulme"',
+    'data-site="hulmee"'));
+  assert.equal(wrongSite.placeholder.link, "What's on");
+  assert.match(wrongSite.told.join('\n'), /There is no site called "hulmee"/);
+});
+
 test('a keyboard user passes an embedded list in one step, by the skip link before it', async () => {
   const { page } = await open('/skip.html', hostPage(env.demo,
     `<p><a href="#top" id="before">Before the widget</a></p>\n${placeholder()}\n<p><a href="#top" id="after">After the widget</a></p>`));

@@ -46,7 +46,7 @@ for (const lang of ['en', 'cy']) {
     const context = await env.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const report = [];
-    for (const path of ['events', 'events/month', await firstEventPath(), 'submit', ...await secretLinkPaths()]) {
+    for (const path of ['events', 'events/month', await firstEventPath(), 'submit', 'admin', ...await secretLinkPaths()]) {
       await page.goto(`${widgets}/${path}?lang=${lang}`);
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       report.push(...await axeViolations(page, `${path}?lang=${lang}`));
@@ -85,6 +85,9 @@ test('a keyboard alone filters the embedded events list and sends a suggestion',
   await page.keyboard.press('Enter');
   await frame.waitForURL(/[?&]q=lunch/);
   await frame.waitForSelector('main h1');
+  // the count of what was found is read out first: focus is on it
+  assert.match(await frame.evaluate(() => document.activeElement?.id === 'results' && document.activeElement.textContent),
+    /^\d+ events? found/);
   const listed = await frame.locator('main .day').allInnerTexts();
   assert.ok(listed.length > 0 && listed.every((day) => /lunch/i.test(day)), 'only lunch events are listed');
 

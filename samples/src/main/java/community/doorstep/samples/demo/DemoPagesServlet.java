@@ -61,7 +61,7 @@ final class DemoPagesServlet extends HttpServlet {
         if (calendar.matches()) {
             serveCalendar(calendar.group(1), request, response);
         } else if (path.equals("/") || path.equals("/index.html")) {
-            servePage("charity-site.html", "text/html; charset=utf-8", response);
+            serveCharitySite(request, response);
         } else if (path.equals("/outbox")) {
             serveOutbox(response);
         } else if (path.equals("/charity-site.css")) {
@@ -124,6 +124,24 @@ final class DemoPagesServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The sample charity page, with the two-line snippets exactly as the embed builder writes them: their addresses
+     * are this server's as the browser reached it.
+     */
+    private static void serveCharitySite(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String page;
+        try (InputStream in = DemoPagesServlet.class.getResourceAsStream("charity-site.html")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        response.setContentType("text/html; charset=utf-8");
+        // what a charity's own site might send: no scripts of its own, only Doorstep's snippet
+        response.setHeader("Content-Security-Policy",
+                "default-src 'self'; script-src " + origin + "; frame-src " + origin + "; img-src 'self' data:");
+        response.getOutputStream().write(page.replace("{{doorstep}}", origin + DemoServer.PREFIX)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void servePage(String name, String type, HttpServletResponse response) throws IOException {
         try (InputStream page = DemoPagesServlet.class.getResourceAsStream(name)) {
             if (page == null) {
@@ -131,8 +149,7 @@ final class DemoPagesServlet extends HttpServlet {
                 return;
             }
             response.setContentType(type);
-            // The sample page is what a charity's own site might send: no scripts of its own, styles from a file.
-            response.setHeader("Content-Security-Policy", "default-src 'self'; frame-src 'self'; img-src 'self' data:");
+            response.setHeader("Content-Security-Policy", "default-src 'self'");
             page.transferTo(response.getOutputStream());
         }
     }

@@ -15,8 +15,10 @@ import community.doorstep.events.FeedStatus;
 import community.doorstep.events.Occurrence;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
+import community.doorstep.site.Site;
 import community.doorstep.web.Authorizer;
 import community.doorstep.web.internal.CoordinatorDesk;
+import community.doorstep.web.internal.EmbedCheck;
 import community.doorstep.web.internal.FormBody;
 import community.doorstep.web.internal.FormErrors;
 import community.doorstep.web.internal.Page;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,10 +69,18 @@ final class CoordinatorPages {
     }
 
     Response adminSignedIn(Page page) {
+        Optional<Response> signIn = CoordinatorDesk.signInInstead(page, doorstep, authorizer, widgets, "admin", null);
+        if (signIn.isPresent()) {
+            return signIn.get();
+        }
         return adminPage(page, CoordinatorDesk.signedIn(page, authorizer, "admin"), null, null, List.of(), Map.of(), 200);
     }
 
     Response adminSignedInPost(Page page, FormBody body) {
+        Optional<Response> signIn = CoordinatorDesk.signInInstead(page, doorstep, authorizer, widgets, "admin", body);
+        if (signIn.isPresent()) {
+            return signIn.get();
+        }
         return adminAction(page, CoordinatorDesk.signedIn(page, authorizer, "admin"), body);
     }
 
@@ -87,6 +98,9 @@ final class CoordinatorPages {
         }
         if (action.equals("add-organisation")) {
             return addOrganisation(page, desk, body);
+        }
+        if (action.equals("add-website") || action.equals("remove-website")) {
+            return changeWebsites(page, desk, body, action.equals("add-website"));
         }
         return adminPage(page, desk, null, null, List.of(), Map.of(), 200);
     }
@@ -127,6 +141,26 @@ final class CoordinatorPages {
         return adminPage(page, desk, page.t("admin.added", name), created, List.of(), Map.of(), 200);
     }
 
+    /** Adds a web page's origin to the websites that may show the site's widgets, or takes one off. */
+    private Response changeWebsites(Page page, CoordinatorDesk desk, FormBody body, boolean add) {
+        Site site = page.site();
+        String origin = EmbedCheck.originOf(body.get("website"));
+        if (origin == null) {
+            return adminPage(page, desk, null, null, List.of(new FieldError("website",
+                    body.get("website") == null ? "required" : "website", "website is not a web address")),
+                    Map.of("website", body.raw("website")), 400);
+        }
+        Set<String> origins = new java.util.TreeSet<>(site.allowedOrigins());
+        if (add) {
+            origins.add(origin);
+        } else {
+            origins.remove(origin);
+        }
+        doorstep.sites().saveSite(site.withAllowedOrigins(origins));
+        return adminPage(page, desk, page.t(add ? "admin.websites.added" : "admin.websites.removed", origin), null,
+                List.of(), Map.of(), 200);
+    }
+
     private Response adminPage(Page page, CoordinatorDesk desk, String notice, Map<String, String> created, List<FieldError> errors,
                                Map<String, String> values, int status) {
         String siteId = page.calendar.id();
@@ -153,6 +187,7 @@ final class CoordinatorPages {
         }
         model.put("pending", pending);
         model.put("organisations", doorstep.sites().organisations(siteId).stream().map(Organisation::name).toList());
+        model.put("websites", doorstep.sites().requireSite(siteId).allowedOrigins().stream().sorted().toList());
         model.put("areas", Page.options(doorstep.sites().areas(siteId).stream()
                 .map(area -> new String[]{area.id(), area.name()}).toList(), values.get("area")));
         model.put("values", values);

@@ -94,6 +94,7 @@ final class EventPages {
         model.put("more", shown.nextCursor() == null ? null
                 : page.link("events", concat(new String[]{"from", from.toString(), "cursor", shown.nextCursor()}, filterQuery)));
         model.put("filters", filterForm(page, filters));
+        model.put("found", page.t(shown.nextCursor() == null ? "events.found" : "events.foundMore", occurrences.size()));
         model.put("subscribe", subscribeLinks(page, filterQuery));
         model.put("jsonLd", occurrences.isEmpty() ? null
                 : JsonLd.of(occurrences, zone, occurrence -> page.absolute(eventLink(page, occurrence))));

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,10 +50,18 @@ final class DeskPages {
     }
 
     Response signedIn(Page page) {
+        Optional<Response> signIn = CoordinatorDesk.signInInstead(page, doorstep, authorizer, widgets, "help/desk", null);
+        if (signIn.isPresent()) {
+            return signIn.get();
+        }
         return desk(page, CoordinatorDesk.signedIn(page, authorizer, "help/desk"), null, 200);
     }
 
     Response signedInPost(Page page, FormBody body) {
+        Optional<Response> signIn = CoordinatorDesk.signInInstead(page, doorstep, authorizer, widgets, "help/desk", body);
+        if (signIn.isPresent()) {
+            return signIn.get();
+        }
         return act(page, CoordinatorDesk.signedIn(page, authorizer, "help/desk"), body);
     }
 

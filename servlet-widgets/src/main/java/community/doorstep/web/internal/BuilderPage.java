@@ -159,6 +159,13 @@ final class BuilderPage {
         model.put("compact", theme.compact());
         model.put("dropped", dropped);
         model.put("snippet", snippet(attributes, page.absolute(previewPath), linkText, scriptSrc));
+        String checkPage = query.getFirst("checkPage");
+        model.put("checkPage", checkPage == null ? "" : checkPage);
+        model.put("checkWidget", widget);
+        if (checkPage != null && !checkPage.isBlank()) {
+            EmbedCheck check = EmbedCheck.of(doorstep, widgets.embedWidgets(), page.ownOrigin(), siteId, widget, checkPage);
+            model.put("check", page.t(check.messageKey(), check.arguments().toArray()));
+        }
         model.put("previewSrc", previewPath);
         model.put("widgetBase", widgetBase);
         model.put("scriptSrc", scriptSrc);

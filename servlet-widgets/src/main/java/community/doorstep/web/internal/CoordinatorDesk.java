@@ -1,12 +1,19 @@
 package community.doorstep.web.internal;
 
 import community.doorstep.Doorstep;
+import community.doorstep.FieldError;
 import community.doorstep.ForbiddenException;
 import community.doorstep.NotFoundException;
 import community.doorstep.access.Capability;
 import community.doorstep.web.Authorizer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a coordinator reaches a feature's coordinator pages and API: with the site's admin token (in the page's path,
@@ -31,6 +38,36 @@ public record CoordinatorDesk(String action, Widgets.Privacy privacy) {
             throw new NotFoundException("no coordinator page here");
         }
         return new CoordinatorDesk(page.link(path), Widgets.Privacy.SIGNED_IN);
+    }
+
+    /**
+     * For a coordinator page at {@code path} the host has not signed its visitor in to: the form to open it with the
+     * site's admin token (a link from the site's own pages then works), and for a right token a 303 to
+     * {@code path/{token}}; a wrong one is refused on the form, in the visitor's language. Empty when the host signed
+     * them in.
+     */
+    public static Optional<Response> signInInstead(Page page, Doorstep doorstep, Authorizer authorizer, Widgets widgets,
+                                                   String path, FormBody body) {
+        HttpServletRequest servlet = Widgets.servletRequest(page.request);
+        if (servlet != null && authorizer.mayCoordinate(servlet, page.calendar.id())) {
+            return Optional.empty();
+        }
+        List<FieldError> errors = List.of();
+        if (body != null && "sign-in".equals(body.get("action"))) {
+            String token = body.get("token") == null ? null : body.get("token").strip();
+            if (token != null && doorstep.access().find(page.calendar.id(), Capability.SITE_ADMIN, token).isPresent()) {
+                return Optional.of(Response.seeOther(URI.create(page.absolute(page.link(path + "/" + token))))
+                        .header("Cache-Control", "no-store").build());
+            }
+            errors = List.of(new FieldError("token", token == null ? "required" : "wrong-token",
+                    "token is not the site's admin token"));
+        }
+        Map<String, Object> model = page.model(page.t("coordinator.signIn.title"));
+        model.put("action", page.link(path));
+        new FormErrors(page, errors, Map.of()).addTo(model);
+        // no-store, and a same-origin referrer so the browser sends the Origin the form post is checked by
+        return Optional.of(widgets.render(page, "coordinator-sign-in", model, errors.isEmpty() ? 200 : 400,
+                Widgets.Privacy.SIGNED_IN));
     }
 
     /**

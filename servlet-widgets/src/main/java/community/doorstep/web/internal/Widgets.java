@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.Resource;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,6 +113,24 @@ public final class Widgets {
                 .css().getBytes(StandardCharsets.UTF_8)).header(HttpHeaders.CONTENT_TYPE, CSS).build());
         get(assets, "frame.js", JAVASCRIPT, request -> script(frameScript, LONG_CACHE));
         get(assets, "builder.js", JAVASCRIPT, request -> script(builderScript, LONG_CACHE));
+
+        // why a widget does not show on a page, for the snippet's console message: public facts, readable from any page
+        Resource.Builder check = routes.resource("embed/check");
+        check.addMethod(HttpMethod.GET).produces("application/json").handledBy(new Routes.Handler(request -> {
+            MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+            URI base = request.getUriInfo().getBaseUri();
+            EmbedCheck result = EmbedCheck.of(doorstep, embedWidgets, base.getScheme() + "://" + base.getRawAuthority(),
+                    query.getFirst("site"), query.getFirst("widget"), query.getFirst("page"));
+            String asked = query.getFirst("lang");
+            Locale language = Locale.forLanguageTag(asked != null && Language.TRANSLATED.contains(asked) ? asked : "en");
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("ok", result.ok());
+            answer.put("problem", result.problem());
+            answer.put("message", Templates.translate(messages.forLocale(language), result.messageKey(),
+                    result.arguments().toArray()));
+            return Response.fromResponse(Routes.json(answer)).header("Access-Control-Allow-Origin", "*")
+                    .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        }));
 
         Resource.Builder embed = routes.resource("embed.js");
         embed.addMethod(HttpMethod.GET).produces(JAVASCRIPT).handledBy(new Routes.Handler(request ->

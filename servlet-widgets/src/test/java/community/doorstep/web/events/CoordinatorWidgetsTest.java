@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static community.doorstep.web.testing.WidgetAssertions.assertPrivate;
 import static community.doorstep.web.testing.WidgetAssertions.link;
@@ -79,7 +80,7 @@ class CoordinatorWidgetsTest {
     @Test
     void theHostsAuthorizerOpensTheCoordinatorPageWithoutAToken() {
         String id = suggest("Book club");
-        assertThat(page(server.get("w/hulme/admin"), 404)).contains("Page not found");
+        assertThat(ok(server.get("w/hulme/admin"))).contains("Enter the admin token").doesNotContain("Book club");
         HttpResponse<String> signedIn = server.get("w/hulme/admin", "X-Coordinator", "yes");
         assertThat(ok(signedIn)).contains("Book club", "action=\"/doorstep/w/hulme/admin\"");
         assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -90,6 +91,23 @@ class CoordinatorWidgetsTest {
         HttpResponse<String> forged = server.send("POST", "w/hulme/admin", WidgetAssertions.form("action", "approve", "eventId", id),
                 "Content-Type", "application/x-www-form-urlencoded", "Origin", "null", "X-Coordinator", "yes");
         assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aCoordinatorWithoutASignInOpensTheirPagesByTypingTheAdminTokenIntoAForm() {
+        String form = ok(server.get("w/hulme/admin?lang=cy"));
+        assertThat(form).contains("Rhowch y tocyn gweinyddu", "name=\"token\" type=\"password\"",
+                "action=\"/doorstep/w/hulme/admin?lang=cy\"");
+        String wrong = page(post(server, "w/hulme/admin", "action", "sign-in", "token", "not-the-token"), 400);
+        assertThat(wrong).contains("That is not this site&#39;s admin token", "href=\"#token\"").doesNotContain("not-the-token");
+
+        String token = doorstep.access().issue("hulme", Capability.SITE_ADMIN, "hulme");
+        for (String path : List.of("w/hulme/admin", "w/hulme/help/desk")) {
+            HttpResponse<String> opened = post(server, path, "action", "sign-in", "token", " " + token + " ");
+            assertThat(opened.statusCode()).as(path).isEqualTo(303);
+            assertThat(opened.headers().firstValue("Location")).as(path)
+                    .hasValue(server.origin() + "/doorstep/" + path + "/" + token);
+        }
     }
 
     @Test
