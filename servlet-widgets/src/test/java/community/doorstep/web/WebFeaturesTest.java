@@ -84,7 +84,7 @@ class WebFeaturesTest extends NeighbourhoodWebTest {
                         + escape(words.get(widget.linkTextKey())) + "\"");
             }
             assertThat(body).as(language).containsSubsequence(choices);
-            assertThat(body.split("name=\"widget\"", -1)).as(language + ": no other widget")
+            assertThat(body.split("<input type=\"radio\" id=\"builder-widget-", -1)).as(language + ": no other widget")
                     .hasSize(embedWidgets().size() + 1);
         }
     }
