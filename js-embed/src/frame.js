@@ -1,7 +1,8 @@
 /*
  * Runs inside every Doorstep widget page. After a form comes back with errors, focus moves to the error summary so
  * a screen reader reads it first, and following one of its links brings the field's label and message into view,
- * not only the input (the GOV.UK pattern); after filtering, focus moves to the heading that counts what was found. Framed, it tells the embedding page how tall the widget is, so it needs
+ * not only the input (the GOV.UK pattern); after filtering, focus moves to the heading that counts what was found;
+ * a private link shown once gets working copy and print buttons. Framed, it tells the embedding page how tall the widget is, so it needs
  * no inner scrollbar, posting only to the origin the server checked and wrote into data-parent-origin.
  */
 (function () {
@@ -26,6 +27,41 @@
       var group = field.closest('fieldset') || field.closest('.field');
       (group || field).scrollIntoView({ block: 'start' });
       field.focus({ preventScroll: true });
+    });
+  }
+
+  // a private link shown once: copying and printing it are a button away (without a script, the browser's own)
+  var copy = document.querySelector('[data-copy]');
+  var print = document.querySelector('[data-print]');
+  var status = document.querySelector('.link-status');
+  if (copy) {
+    copy.hidden = false;
+    copy.addEventListener('click', function () {
+      var link = document.getElementById(copy.getAttribute('data-copy'));
+      var copied = function () {
+        status.textContent = copy.getAttribute('data-copied');
+      };
+      var byHand = function () {
+        // a framed page may not have the clipboard API: select the link and copy the selection
+        var range = document.createRange();
+        range.selectNodeContents(link);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        if (document.execCommand('copy')) {
+          copied();
+        }
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(link.href).then(copied, byHand);
+      } else {
+        byHand();
+      }
+    });
+  }
+  if (print) {
+    print.hidden = false;
+    print.addEventListener('click', function () {
+      window.print();
     });
   }
 

@@ -181,6 +181,7 @@ final class CheckInPages {
     private Response started(Page page, String token) {
         Map<String, Object> model = page.model(page.t("checkin.title"));
         model.put("link", page.absolute(page.link("checkin/" + token)));
+        page.languagesLeadTo(model, "checkin/" + token);
         return widgets.render(page, "checkin-started", model, 200, PRIVATE);
     }
 

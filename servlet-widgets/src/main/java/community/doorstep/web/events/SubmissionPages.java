@@ -69,6 +69,7 @@ final class SubmissionPages {
     private Response submitted(Page page, String token) {
         Map<String, Object> model = page.model(page.t("submitted.title"));
         model.put("manageLink", page.absolute(page.link("manage/" + token)));
+        page.languagesLeadTo(model, "manage/" + token);
         model.put("home", page.link("events"));
         return widgets.render(page, "submitted", model, 200, PRIVATE);
     }

@@ -227,6 +227,21 @@ public final class Page {
         return calendar == null || nav.isEmpty() ? null : link(nav.get(0).page());
     }
 
+    /**
+     * Points the page's language links at another page of the site: a page that shows a private link once points
+     * them at that link's own page, so switching language never loses it.
+     */
+    @SuppressWarnings("unchecked")
+    public void languagesLeadTo(Map<String, Object> model, String relative) {
+        if (model.get("languages") instanceof List<?> links) {
+            for (Object link : links) {
+                Map<String, Object> language = (Map<String, Object>) link;
+                language.put("href", widgetPath(relative) + "?lang=" + language.get("code")
+                        + (parentOrigin == null ? "" : "&parentOrigin=" + encode(parentOrigin)));
+            }
+        }
+    }
+
     /** The same page in each of the site's other languages. */
     private List<Map<String, Object>> languageLinks() {
         List<Map<String, Object>> links = new ArrayList<>();

@@ -65,8 +65,11 @@ class SubmissionWidgetsTest {
         String body = ok(response);
         assertPrivate(response);
 
-        assertThat(body).contains("Keep this link private", "not the same as the event");
+        assertThat(body).contains("Keep this link private", "not the same as the event",
+                "This link is the only way back to your suggestion", "data-copy=\"private-link\"", "data-print hidden");
         String manage = link(body, server.origin() + "/doorstep/w/hulme/manage/");
+        // switching language on this page keeps the link: it leads to the link's own page
+        assertThat(body).contains("href=\"" + manage.substring(server.origin().length()) + "?lang=cy\"");
         assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).extracting(event -> event.title()).containsExactly("Street party");
         HttpResponse<String> managed = server.send(server.request(manage.substring(server.origin().length() + "/doorstep/".length())).GET().build());
         assertThat(ok(managed)).contains("Street party", "Waiting for a coordinator", "Saturday 20 June 2026, 14:00–16:00",
