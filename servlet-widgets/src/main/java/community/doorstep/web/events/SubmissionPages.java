@@ -3,6 +3,7 @@ package community.doorstep.web.events;
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
 import community.doorstep.InvalidInputException;
+import community.doorstep.access.ModerationState;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventStatus;
 import community.doorstep.events.Occurrence;
@@ -143,6 +144,9 @@ final class SubmissionPages {
         model.put("eventTitle", event.title());
         model.put("when", EventPages.when(page, new Occurrence(event, event.time(), EventStatus.CONFIRMED, event.time().start())));
         model.put("state", page.t("moderation." + event.moderation().name().toLowerCase(java.util.Locale.ROOT)));
+        // once approved, the event's public page: the link to share, kept apart from this private one
+        model.put("publicLink", event.moderation() == ModerationState.APPROVED
+                ? page.absolute(page.widgetPath("events/" + Page.segment(event.id()))) : null);
         model.put("action", page.link("manage/" + token));
         model.put("values", values);
         model.put("organisations", organisationOptions(page, values.get("organisation")));

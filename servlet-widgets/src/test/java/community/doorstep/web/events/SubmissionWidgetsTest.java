@@ -1,6 +1,7 @@
 package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
+import community.doorstep.access.ModerationState;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
 import community.doorstep.testing.MutableClock;
@@ -75,6 +76,20 @@ class SubmissionWidgetsTest {
         assertThat(ok(managed)).contains("Street party", "Waiting for a coordinator", "Saturday 20 June 2026, 14:00–16:00",
                 "value=\"Rolls Crescent\"");
         assertPrivate(managed);
+    }
+
+    @Test
+    void onceApprovedTheManagePageGivesThePublicLinkToShareApartFromThePrivateOne() {
+        String manage = link(ok(suggest("Street party")), server.origin() + "/doorstep/w/hulme/manage/");
+        String path = manage.substring(server.origin().length() + "/doorstep/".length());
+        assertThat(ok(server.get(path))).doesNotContain("Share your event");
+
+        String id = doorstep.events().submissions().pendingSubmissions("hulme").get(0).id();
+        doorstep.events().submissions().moderate("hulme", id, ModerationState.APPROVED);
+        String approved = ok(server.get(path));
+        assertThat(approved).contains("Share your event", "not the private one of this page",
+                "<a id=\"public-link\" href=\"" + server.origin() + "/doorstep/w/hulme/events/" + id + "\">");
+        assertThat(ok(server.get("w/hulme/events/" + id))).contains("Street party");
     }
 
     @Test
