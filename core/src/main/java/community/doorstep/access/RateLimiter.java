@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Limits anonymous writes per key (a site and a client): a token bucket holding {@code burst} writes that
- * refills one write per {@code refill}. Time comes from the clock, so tests move it instead of waiting.
+ * refills one write per {@code refill}, each scaled by the site's allowance (a site whose residents share one
+ * address, as in a library, allows more). Time comes from the clock, so tests move it instead of waiting.
  * Per node: with several nodes each enforces its own share, which is enough to stop a flood.
  */
 public final class RateLimiter {
@@ -39,10 +40,10 @@ public final class RateLimiter {
     }
 
     /** Takes one write for the key; empty if allowed, else how long until the next one would be. */
-    public synchronized Optional<Duration> tryAcquire(String key) {
-        Optional<Duration> wait = waitBefore(key);
+    public synchronized Optional<Duration> tryAcquire(String key, int allowance) {
+        Optional<Duration> wait = waitBefore(key, allowance);
         if (wait.isEmpty()) {
-            accepted(key);
+            accepted(key, allowance);
         }
         return wait;
     }
@@ -52,24 +53,28 @@ public final class RateLimiter {
      * write with {@link #accepted} only once it has been stored, so failed tries (a typo, a refused date) cost
      * a resident nothing.
      *
+     * @param allowance the site's {@link community.doorstep.site.Site#writeAllowance()}: the burst is that many times
+     *                  larger, and refills that many times faster
      * @return empty if allowed, else how long until it would be
      */
-    public synchronized Optional<Duration> waitBefore(String key) {
-        double tokens = tokens(key, clock.instant());
+    public synchronized Optional<Duration> waitBefore(String key, int allowance) {
+        double tokens = tokens(key, clock.instant(), allowance);
         if (tokens >= 1) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * refill.toNanos())));
+        return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * refill.toNanos() / allowance)));
     }
 
     /** Counts one accepted write for the key. */
-    public synchronized void accepted(String key) {
+    public synchronized void accepted(String key, int allowance) {
         Instant now = clock.instant();
-        buckets.put(key, new Bucket(Math.max(0, tokens(key, now) - 1), now));
+        buckets.put(key, new Bucket(Math.max(0, tokens(key, now, allowance) - 1), now));
     }
 
-    private double tokens(String key, Instant now) {
-        Bucket bucket = buckets.getOrDefault(key, new Bucket(burst, now));
-        return Math.min(burst, bucket.tokens() + (double) Duration.between(bucket.at(), now).toNanos() / refill.toNanos());
+    private double tokens(String key, Instant now, int allowance) {
+        double most = (double) burst * Math.max(1, allowance);
+        Bucket bucket = buckets.getOrDefault(key, new Bucket(most, now));
+        return Math.min(most, bucket.tokens()
+                + (double) Duration.between(bucket.at(), now).toNanos() * Math.max(1, allowance) / refill.toNanos());
     }
 }

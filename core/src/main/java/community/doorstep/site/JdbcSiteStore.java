@@ -31,14 +31,16 @@ final class JdbcSiteStore implements SiteStore {
                     SqlText.lines(site.languages().stream().map(Locale::toLanguageTag).toList()),
                     SqlText.sortedLines(site.allowedOrigins()), SqlText.sortedLines(site.trustedFeedHosts()),
                     site.suggestionRetentionDays(), contact == null ? null : contact.channel().name(),
-                    contact == null ? null : contact.target(), contact == null ? null : contact.secret(), site.id()};
+                    contact == null ? null : contact.target(), contact == null ? null : contact.secret(),
+                    site.writeAllowance(), site.id()};
             if (Jdbc.update(connection, "update doorstep_site set name = ?, zone = ?, languages = ?, allowed_origins = ?,"
                     + " trusted_feed_hosts = ?, suggestion_retention_days = ?, coordinator_channel = ?,"
-                    + " coordinator_target = ?, coordinator_secret = ?, content_version = content_version + 1"
+                    + " coordinator_target = ?, coordinator_secret = ?, write_allowance = ?,"
+                    + " content_version = content_version + 1"
                     + " where id = ?", values) == 0) {
                 Jdbc.update(connection, "insert into doorstep_site (name, zone, languages, allowed_origins,"
                         + " trusted_feed_hosts, suggestion_retention_days, coordinator_channel, coordinator_target,"
-                        + " coordinator_secret, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                        + " coordinator_secret, write_allowance, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
             }
             return null;
         });
@@ -62,7 +64,7 @@ final class JdbcSiteStore implements SiteStore {
                 new HashSet<>(SqlText.lines(row.getString("trusted_feed_hosts"), text -> text)),
                 row.getInt("suggestion_retention_days"), row.getString("coordinator_channel") == null ? null
                 : new Address(Address.Channel.valueOf(row.getString("coordinator_channel")),
-                row.getString("coordinator_target"), row.getString("coordinator_secret")));
+                row.getString("coordinator_target"), row.getString("coordinator_secret")), row.getInt("write_allowance"));
     }
 
     @Override

@@ -14,36 +14,46 @@ class RateLimiterTest {
 
     @Test
     void aBurstIsAllowedThenTheNextWriteWaitsForTheRefill() {
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).contains(Duration.ofMinutes(1));
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).contains(Duration.ofMinutes(1));
 
         clock.advance(Duration.ofSeconds(45));
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).contains(Duration.ofSeconds(15));
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).contains(Duration.ofSeconds(15));
         clock.advance(Duration.ofSeconds(15));
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).isEmpty();
     }
 
     @Test
     void keysAreCountedApart() {
         for (int i = 0; i < 3; i++) {
-            limiter.tryAcquire("hulme|203.0.113.5");
+            limiter.tryAcquire("hulme|203.0.113.5", 1);
         }
-        assertThat(limiter.tryAcquire("hulme|203.0.113.5")).isPresent();
-        assertThat(limiter.tryAcquire("hulme|198.51.100.7")).isEmpty();
-        assertThat(limiter.tryAcquire("cardiff|203.0.113.5")).isEmpty();
+        assertThat(limiter.tryAcquire("hulme|203.0.113.5", 1)).isPresent();
+        assertThat(limiter.tryAcquire("hulme|198.51.100.7", 1)).isEmpty();
+        assertThat(limiter.tryAcquire("cardiff|203.0.113.5", 1)).isEmpty();
     }
 
     @Test
     void askingTakesNothingOnlyAcceptedWritesCount() {
         for (int i = 0; i < 10; i++) {
-            assertThat(limiter.waitBefore("hulme|203.0.113.5")).isEmpty();
+            assertThat(limiter.waitBefore("hulme|203.0.113.5", 1)).isEmpty();
         }
-        limiter.accepted("hulme|203.0.113.5");
-        limiter.accepted("hulme|203.0.113.5");
-        assertThat(limiter.waitBefore("hulme|203.0.113.5")).isEmpty();
-        limiter.accepted("hulme|203.0.113.5");
-        assertThat(limiter.waitBefore("hulme|203.0.113.5")).contains(Duration.ofMinutes(1));
+        limiter.accepted("hulme|203.0.113.5", 1);
+        limiter.accepted("hulme|203.0.113.5", 1);
+        assertThat(limiter.waitBefore("hulme|203.0.113.5", 1)).isEmpty();
+        limiter.accepted("hulme|203.0.113.5", 1);
+        assertThat(limiter.waitBefore("hulme|203.0.113.5", 1)).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aSiteThatAllowsMoreLetsOneSharedAddressWriteThatManyTimesAsMuch() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(limiter.tryAcquire("library|203.0.113.5", 10)).as("write " + i).isEmpty();
+        }
+        assertThat(limiter.tryAcquire("library|203.0.113.5", 10)).contains(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(limiter.tryAcquire("library|203.0.113.5", 10)).isEmpty();
     }
 }

@@ -113,14 +113,15 @@ public abstract class StoresContract {
                 List.of(Locale.forLanguageTag("cy"), Locale.ENGLISH), Set.of("https://a.example", "https://b.example"),
                 Set.of("calendar.internal"));
         doorstep.sites().saveSite(cardiff);
-        doorstep.sites().saveSite(cardiff.withZone(ZoneId.of("Europe/Dublin")));
+        doorstep.sites().saveSite(cardiff.withZone(ZoneId.of("Europe/Dublin")).withWriteAllowance(10));
         doorstep.sites().saveOrganisation(new Organisation(SITE, "repair-cafe", "Repair Café", "hulme-north", null));
         doorstep.sites().saveOrganisation(new Organisation(SITE, "lunch-club", "lunch club", null, "https://lunch.example"));
         doorstep.sites().saveOrganisation(new Organisation(SITE, "lunch-club", "Lunch Club", null, "https://lunch.example"));
         doorstep.sites().saveArea(new Area(SITE, "moss-side", "Moss Side"));
         doorstep.sites().saveArea(new Area(SITE, "hulme-north", "Hulme North"));
 
-        assertThat(doorstep.sites().findSite("cardiff-older-people")).contains(cardiff.withZone(ZoneId.of("Europe/Dublin")));
+        assertThat(doorstep.sites().findSite("cardiff-older-people"))
+                .contains(cardiff.withZone(ZoneId.of("Europe/Dublin")).withWriteAllowance(10));
         assertThat(doorstep.sites().sites()).extracting(Site::id).containsExactly("cardiff-older-people", SITE);
         assertThat(doorstep.sites().organisations(SITE)).extracting(Organisation::name).containsExactly("Lunch Club", "Repair Café");
         assertThat(doorstep.sites().findOrganisation(SITE, "repair-cafe")).get().extracting(Organisation::areaId).isEqualTo("hulme-north");

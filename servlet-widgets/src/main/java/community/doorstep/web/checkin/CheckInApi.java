@@ -5,6 +5,7 @@ import community.doorstep.checkin.CheckIn;
 import community.doorstep.checkin.CheckInPlan;
 import community.doorstep.checkin.Circle;
 import community.doorstep.checkin.Started;
+import community.doorstep.site.Site;
 import community.doorstep.web.Authorizer;
 import community.doorstep.web.checkin.CheckInJson.ActionJson;
 import community.doorstep.web.checkin.CheckInJson.CircleJson;
@@ -74,7 +75,7 @@ final class CheckInApi {
             doorstep.checkIns().linkNumber(siteId(request), pathParam(request, "token"), body.number());
             return Response.noContent().header("Cache-Control", "no-store").build();
         });
-        postJson(site, "checkins", request -> writes.limited(request, siteId(request), () -> {
+        postJson(site, "checkins", request -> writes.limited(request, site(request), () -> {
             String siteId = siteId(request);
             NewCheckInJson body = Json.read(request, NewCheckInJson.class);
             Started started = doorstep.checkIns().start(siteId, new CheckInPlan(body.nickname(), body.note(),
@@ -119,6 +120,10 @@ final class CheckInApi {
     }
 
     private String siteId(ContainerRequestContext request) {
-        return SiteCalendar.of(doorstep, pathParam(request, "site")).id();
+        return site(request).id();
+    }
+
+    private Site site(ContainerRequestContext request) {
+        return SiteCalendar.of(doorstep, pathParam(request, "site")).site();
     }
 }

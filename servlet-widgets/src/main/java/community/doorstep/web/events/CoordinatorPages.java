@@ -51,6 +51,8 @@ import static community.doorstep.web.internal.Widgets.Privacy.SIGNED_IN;
  */
 final class CoordinatorPages {
     private final Doorstep doorstep;
+    /** What a coordinator may choose for how many residents share one internet address. */
+    private static final List<Integer> WRITE_ALLOWANCES = List.of(1, 2, 5, 10, 20, 50);
     private final Widgets widgets;
     private final Authorizer authorizer;
 
@@ -98,6 +100,12 @@ final class CoordinatorPages {
         }
         if (action.equals("add-organisation")) {
             return addOrganisation(page, desk, body);
+        }
+        if (action.equals("write-allowance")) {
+            int allowance = WRITE_ALLOWANCES.stream().filter(choice -> String.valueOf(choice).equals(body.get("allowance")))
+                    .findFirst().orElse(1);
+            doorstep.sites().saveSite(page.site().withWriteAllowance(allowance));
+            return adminPage(page, desk, page.t("admin.allowance.saved", allowance), null, List.of(), Map.of(), 200);
         }
         if (action.equals("add-website") || action.equals("remove-website")) {
             return changeWebsites(page, desk, body, action.equals("add-website"));
@@ -187,7 +195,10 @@ final class CoordinatorPages {
         }
         model.put("pending", pending);
         model.put("organisations", doorstep.sites().organisations(siteId).stream().map(Organisation::name).toList());
-        model.put("websites", doorstep.sites().requireSite(siteId).allowedOrigins().stream().sorted().toList());
+        Site site = doorstep.sites().requireSite(siteId);
+        model.put("websites", site.allowedOrigins().stream().sorted().toList());
+        model.put("allowances", Page.options(WRITE_ALLOWANCES.stream().map(choice -> new String[]{String.valueOf(choice),
+                page.t("admin.allowance.choice", choice)}).toList(), String.valueOf(site.writeAllowance())));
         model.put("areas", Page.options(doorstep.sites().areas(siteId).stream()
                 .map(area -> new String[]{area.id(), area.name()}).toList(), values.get("area")));
         model.put("values", values);

@@ -5,6 +5,7 @@ import community.doorstep.help.Claim;
 import community.doorstep.help.HelpRequest;
 import community.doorstep.help.Listed;
 import community.doorstep.help.Offer;
+import community.doorstep.site.Site;
 import community.doorstep.web.Authorizer;
 import community.doorstep.web.help.HelpJson.CreatedJson;
 import community.doorstep.web.help.HelpJson.DeskEntryJson;
@@ -55,16 +56,16 @@ final class HelpApi {
         get(site, "offers", JSON, this::offers);
         get(site, "offers/{offerId}", JSON, request -> Routes.json(OfferJson.of(
                 doorstep.help().offer(siteId(request), pathParam(request, "offerId")))));
-        postJson(site, "offers", request -> writes.limited(request, siteId(request), () -> {
+        postJson(site, "offers", request -> writes.limited(request, site(request), () -> {
             Listed<Offer> listed = doorstep.help().postOffer(siteId(request), Json.read(request, NewOfferJson.class).toDetails());
             return created(request, listed.item().id(), HelpViews.name(listed.item().state()), listed.manageToken());
         }));
-        postJson(site, "requests", request -> writes.limited(request, siteId(request), () -> {
+        postJson(site, "requests", request -> writes.limited(request, site(request), () -> {
             Listed<HelpRequest> listed = doorstep.help().postRequest(siteId(request),
                     Json.read(request, NewRequestJson.class).toDetails());
             return created(request, listed.item().id(), HelpViews.name(listed.item().state()), listed.manageToken());
         }));
-        postJson(site, "offers/{offerId}/claims", request -> writes.limited(request, siteId(request), () -> {
+        postJson(site, "offers/{offerId}/claims", request -> writes.limited(request, site(request), () -> {
             Listed<Claim> listed = doorstep.help().claim(siteId(request), pathParam(request, "offerId"),
                     Json.read(request, NewClaimJson.class).toDetails());
             return created(request, listed.item().id(), HelpViews.name(listed.item().state()), listed.manageToken());
@@ -107,6 +108,10 @@ final class HelpApi {
     }
 
     private String siteId(ContainerRequestContext request) {
-        return SiteCalendar.of(doorstep, pathParam(request, "site")).id();
+        return site(request).id();
+    }
+
+    private Site site(ContainerRequestContext request) {
+        return SiteCalendar.of(doorstep, pathParam(request, "site")).site();
     }
 }

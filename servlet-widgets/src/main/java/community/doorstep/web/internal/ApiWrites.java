@@ -1,6 +1,7 @@
 package community.doorstep.web.internal;
 
 import community.doorstep.access.RateLimiter;
+import community.doorstep.site.Site;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,15 +20,18 @@ public final class ApiWrites {
         this.limiter = limiter;
     }
 
-    /** Runs the write unless the client is over the limit, and counts it once it succeeded. */
-    public Response limited(ContainerRequestContext request, String siteId, Supplier<Response> write) {
+    /**
+     * Runs the write unless the client is over the limit (the site's {@link Site#writeAllowance()} times the usual),
+     * and counts it once it succeeded.
+     */
+    public Response limited(ContainerRequestContext request, Site site, Supplier<Response> write) {
         HttpServletRequest servlet = Widgets.servletRequest(request);
-        String key = siteId + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
-        if (limiter.waitBefore(key).isPresent()) {
+        String key = site.id() + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
+        if (limiter.waitBefore(key, site.writeAllowance()).isPresent()) {
             throw new WebApplicationException(Response.status(429).build());
         }
         Response response = write.get();
-        limiter.accepted(key);
+        limiter.accepted(key, site.writeAllowance());
         return response;
     }
 }

@@ -45,7 +45,7 @@ public final class FormGuard {
 
     /** A 429 page in the resident's language when this client has sent as many writes as the site allows for now. */
     public Optional<Response> tooMany(Page page) {
-        Optional<Duration> wait = limiter.waitBefore(clientKey(page));
+        Optional<Duration> wait = limiter.waitBefore(clientKey(page), page.site().writeAllowance());
         if (wait.isEmpty()) {
             return Optional.empty();
         }
@@ -60,7 +60,7 @@ public final class FormGuard {
 
     /** Counts one accepted write of this client. */
     public void accepted(Page page) {
-        limiter.accepted(clientKey(page));
+        limiter.accepted(clientKey(page), page.site().writeAllowance());
     }
 
     /** Per site and client address. */

@@ -1,6 +1,7 @@
 package community.doorstep.web.events;
 
 import community.doorstep.Doorstep;
+import community.doorstep.access.Capability;
 import community.doorstep.access.ModerationState;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
@@ -76,6 +77,22 @@ class SubmissionWidgetsTest {
         assertThat(ok(managed)).contains("Street party", "Waiting for a coordinator", "Saturday 20 June 2026, 14:00–16:00",
                 "value=\"Rolls Crescent\"");
         assertPrivate(managed);
+    }
+
+    @Test
+    void aCoordinatorLetsAnAddressManyResidentsShareSendMoreAndRefusedTriesNeverCount() {
+        for (int i = 0; i < 8; i++) {
+            assertThat(page(post(server, SUBMIT, "title", "", "date", "2026-06-20"), 400)).as("refused try " + i)
+                    .contains("Enter the name of the event.");
+        }
+        String admin = "w/hulme/admin/" + doorstep.access().issue("hulme", Capability.SITE_ADMIN, "hulme");
+        assertThat(ok(post(server, admin, "action", "write-allowance", "allowance", "10")))
+                .contains("Each address may now send 10 times the usual number.");
+        for (int i = 0; i < 50; i++) {
+            assertThat(suggest("Library event " + i).statusCode()).as("suggestion " + i).isEqualTo(200);
+        }
+        assertThat(suggest("One too many").statusCode()).isEqualTo(429);
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).hasSize(50);
     }
 
     @Test
