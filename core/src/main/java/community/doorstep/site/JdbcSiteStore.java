@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcSiteStore implements SiteStore {
@@ -120,6 +121,29 @@ final class JdbcSiteStore implements SiteStore {
         if (added) {
             changed(siteId);
         }
+    }
+
+    @Override
+    public void saveTagLabel(String siteId, String tagId, String language, String label) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "delete from doorstep_tag_label where site_id = ? and tag_id = ? and language = ?",
+                    siteId, tagId, language);
+            if (label != null) {
+                Jdbc.update(connection, "insert into doorstep_tag_label (site_id, tag_id, language, label)"
+                        + " values (?, ?, ?, ?)", siteId, tagId, language, label);
+            }
+            ContentVersions.bump(connection, siteId);
+            return null;
+        });
+        changed(siteId);
+    }
+
+    @Override
+    public Map<String, String> tagLabels(String siteId, String language) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        jdbc.query("select tag_id, label from doorstep_tag_label where site_id = ? and language = ?",
+                row -> labels.put(row.getString(1), row.getString(2)), siteId, language);
+        return Map.copyOf(labels);
     }
 
     @Override

@@ -15,6 +15,8 @@ final class MemorySiteStore implements SiteStore {
     private final Map<String, Organisation> organisations = new ConcurrentHashMap<>();
     private final Map<String, Area> areas = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Tag>> tags = new ConcurrentHashMap<>();
+    /** By site and language, e.g. {@code hulme/cy}: tag id to label. */
+    private final Map<String, Map<String, String>> tagLabels = new ConcurrentHashMap<>();
     private final ContentVersions versions;
 
     MemorySiteStore(ContentVersions versions) {
@@ -72,6 +74,22 @@ final class MemorySiteStore implements SiteStore {
     @Override
     public List<Tag> tags(String siteId) {
         return List.copyOf(tags.getOrDefault(siteId, Map.of()).values());
+    }
+
+    @Override
+    public void saveTagLabel(String siteId, String tagId, String language, String label) {
+        Map<String, String> labels = tagLabels.computeIfAbsent(siteId + "/" + language, k -> new ConcurrentHashMap<>());
+        if (label == null) {
+            labels.remove(tagId);
+        } else {
+            labels.put(tagId, label);
+        }
+        versions.bump(siteId);
+    }
+
+    @Override
+    public Map<String, String> tagLabels(String siteId, String language) {
+        return Map.copyOf(tagLabels.getOrDefault(siteId + "/" + language, Map.of()));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package community.doorstep.site;
 
 import community.doorstep.NotFoundException;
+import community.doorstep.internal.Validator;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,6 +73,34 @@ public final class SiteService {
     /** The site's tags, by id. */
     public List<Tag> tags(String siteId) {
         return store.tags(siteId);
+    }
+
+    /**
+     * Gives a tag its label in one language, as residents reading in it see the tag (a {@code null} label goes back
+     * to the label it was first written with).
+     *
+     * @param language e.g. {@code cy}
+     */
+    public void labelTag(String siteId, String tagId, Locale language, String label) {
+        Validator check = new Validator();
+        String id = check.slug("tag", tagId);
+        String text = label == null ? null : check.text("label", label, 100);
+        check.required("language", language);
+        check.done();
+        store.saveTagLabel(siteId, id, language.getLanguage(), text);
+    }
+
+    /**
+     * What each of the site's tags is called in a language: its label in that language, else the label it was first
+     * written with, else its id.
+     *
+     * @return tag id to label
+     */
+    public Map<String, String> tagLabels(String siteId, Locale language) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        store.tags(siteId).forEach(tag -> labels.put(tag.id(), tag.label()));
+        labels.putAll(store.tagLabels(siteId, language.getLanguage()));
+        return Map.copyOf(labels);
     }
 
     /** A number that changes whenever anything residents see on the site changes; 0 for an unknown site. */

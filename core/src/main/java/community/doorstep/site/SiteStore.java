@@ -1,6 +1,7 @@
 package community.doorstep.site;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where sites, their organisations and areas are kept. Implementations must be thread-safe. */
@@ -41,6 +42,12 @@ public interface SiteStore {
 
     /** The site's tags, by id. */
     List<Tag> tags(String siteId);
+
+    /** Sets (or, with a {@code null} label, removes) a tag's label in one language. */
+    void saveTagLabel(String siteId, String tagId, String language, String label);
+
+    /** The site's tag labels in one language, by tag id: only those given in it. */
+    Map<String, String> tagLabels(String siteId, String language);
 
     /**
      * A number that changes whenever anything residents see on the site changes (events, organisations,

@@ -108,6 +108,24 @@ public abstract class StoresContract {
     }
 
     @Test
+    void aTagIsCalledByItsLabelInTheResidentsLanguageAndElseAsItWasFirstWritten() {
+        doorstep.sites().addTag(SITE, Tag.fromLabel("Older people"));
+        doorstep.sites().addTag(SITE, Tag.fromLabel("food"));
+        long before = doorstep.sites().contentVersion(SITE);
+        doorstep.sites().labelTag(SITE, "older-people", Locale.forLanguageTag("cy"), "Pobl hŷn");
+        doorstep.sites().labelTag(SITE, "food", Locale.forLanguageTag("cy"), "Bwyd");
+        doorstep.sites().labelTag(SITE, "food", Locale.ENGLISH, "Food");
+
+        assertThat(doorstep.sites().tagLabels(SITE, Locale.forLanguageTag("cy")))
+                .containsEntry("older-people", "Pobl hŷn").containsEntry("food", "Bwyd");
+        assertThat(doorstep.sites().tagLabels(SITE, Locale.ENGLISH))
+                .containsEntry("older-people", "Older people").containsEntry("food", "Food");
+        assertThat(doorstep.sites().contentVersion(SITE)).as("pages showing tags change").isGreaterThan(before);
+        doorstep.sites().labelTag(SITE, "food", Locale.forLanguageTag("cy"), null);
+        assertThat(doorstep.sites().tagLabels(SITE, Locale.forLanguageTag("cy"))).containsEntry("food", "food");
+    }
+
+    @Test
     void sitesOrganisationsAndAreasReadBackAsSaved() {
         Site cardiff = new Site("cardiff-older-people", "Cardiff Older People's Partnership", ZoneId.of("Europe/London"),
                 List.of(Locale.forLanguageTag("cy"), Locale.ENGLISH), Set.of("https://a.example", "https://b.example"),

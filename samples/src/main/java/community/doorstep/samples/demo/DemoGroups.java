@@ -38,6 +38,16 @@ final class DemoGroups {
     static final List<String[]> AREAS = List.of(
             new String[]{"hulme", "Hulme"}, new String[]{"moss-side", "Moss Side"}, new String[]{"chorlton-on-medlock", "Chorlton-on-Medlock"});
 
+    /** Each tag the groups use: its id, and its label in English and in Welsh. */
+    static final List<String[]> TAG_LABELS = List.of(
+            new String[]{"older-people", "Older people", "Pobl hŷn"}, new String[]{"food", "Food", "Bwyd"},
+            new String[]{"crafts", "Crafts", "Crefftau"}, new String[]{"health", "Health", "Iechyd"},
+            new String[]{"repair", "Repair", "Trwsio"}, new String[]{"families", "Families", "Teuluoedd"},
+            new String[]{"learning", "Learning", "Dysgu"},
+            new String[]{"esol", "English classes (ESOL)", "Dosbarthiadau Saesneg (ESOL)"},
+            new String[]{"young-people", "Young people", "Pobl ifanc"}, new String[]{"housing", "Housing", "Tai"},
+            new String[]{"cymraeg", "Welsh language", "Cymraeg"}, new String[]{"open-day", "Open day", "Diwrnod agored"});
+
     static final List<Group> GROUPS = List.of(
             new Group("lunch-club", "St Wilfrid's Lunch Club", "hulme", "St Wilfrid's Centre", "1 Stretford Rd, Manchester M15 5JU", List.of(
                     new Session("lunch", "Community lunch club", "Hot two-course lunch for older neighbours. £3, or free if money is tight.",

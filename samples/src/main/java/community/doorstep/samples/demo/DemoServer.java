@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -169,6 +170,10 @@ public final class DemoServer implements AutoCloseable {
                 .withCoordinatorContact(Address.email(COORDINATORS)));
         for (String[] area : DemoGroups.AREAS) {
             doorstep.sites().saveArea(new Area(SITE, area[0], area[1]));
+        }
+        for (String[] tag : DemoGroups.TAG_LABELS) {
+            doorstep.sites().labelTag(SITE, tag[0], Locale.ENGLISH, tag[1]);
+            doorstep.sites().labelTag(SITE, tag[0], Locale.forLanguageTag("cy"), tag[2]);
         }
         for (DemoGroups.Group group : DemoGroups.GROUPS) {
             if (doorstep.sites().findOrganisation(SITE, group.id()).isEmpty()) {

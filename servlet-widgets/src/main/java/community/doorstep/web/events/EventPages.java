@@ -9,6 +9,7 @@ import community.doorstep.events.OccurrencePage;
 import community.doorstep.site.Area;
 import community.doorstep.site.Organisation;
 import community.doorstep.web.internal.Page;
+import community.doorstep.web.internal.TagChoices;
 import community.doorstep.web.internal.QueryParams;
 import community.doorstep.web.internal.Routes;
 import community.doorstep.web.internal.SiteCalendar;
@@ -304,7 +305,7 @@ final class EventPages {
         form.put("action", page.widgetPath("events"));
         List<String> tags = doorstep.events().calendar().queryAll(page.calendar.ahead(SiteCalendar.MAX_DAYS)).stream()
                 .flatMap(occurrence -> occurrence.event().tags().stream()).distinct().sorted().toList();
-        form.put("tags", Page.options(tags.stream().map(tag -> new String[]{tag, tag}).toList(),
+        form.put("tags", Page.options(TagChoices.of(doorstep, page, tags),
                 filters.tags().isEmpty() ? null : filters.tags().iterator().next()));
         form.put("areas", Page.options(doorstep.sites().areas(siteId).stream()
                 .map((Area area) -> new String[]{area.id(), area.name()}).toList(), filters.area()));

@@ -136,7 +136,7 @@ final class BuilderPage {
             linkTexts.add(Map.of("name", offered.name(), "text", page.t(offered.linkTextKey())));
         }
         model.put("widgetChoices", widgetChoices);
-        model.put("tags", Page.options(tags.stream().map(value -> new String[]{value, value}).toList(), tag));
+        model.put("tags", Page.options(TagChoices.of(doorstep, page, tags), tag));
         model.put("areas", Page.options(areas, area));
         model.put("organisations", Page.options(organisations, org));
         List<String> languageValues = new ArrayList<>(List.of(""));

@@ -55,6 +55,15 @@ class BuilderPageTest extends NeighbourhoodWebTest {
     }
 
     @Test
+    void tagsAreChosenByTheirLabelInTheResidentsLanguage() {
+        String welsh = server.get("w/hulme/events?lang=cy").body();
+        assertThat(welsh).contains("<option value=\"older-people\">Pobl hŷn</option>", "<option value=\"food\">Bwyd</option>")
+                .containsSubsequence("Bwyd", "Pobl hŷn");
+        assertThat(server.get("w/hulme/events?lang=en").body()).contains("<option value=\"older-people\">Older People</option>");
+        assertThat(page(server.get(BUILDER + "?lang=cy"))).contains("<option value=\"older-people\">Pobl hŷn</option>");
+    }
+
+    @Test
     void rendersInWelsh() {
         String body = page(server.get(BUILDER + "?lang=cy"));
         assertThat(body).contains("<html lang=\"cy\"", "Rhoi&#39;r digwyddiadau hyn ar eich gwefan", "Copïo&#39;r cod",

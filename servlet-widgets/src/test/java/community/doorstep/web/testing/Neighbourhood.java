@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * The site the web tests serve: Hulme on 1 June 2026, with a weekly lunch club, a one-off repair café and an
@@ -63,6 +64,8 @@ public final class Neighbourhood {
                 "https://lunch.example.org"));
         doorstep.events().feeds().importCalendar(new Feed(SITE, "lunch", "lunch-club", null), stream(LUNCH_CLUB));
         doorstep.events().feeds().importCalendar(new Feed(SITE, "esol", null, null), stream(ESOL));
+        doorstep.sites().labelTag(SITE, "older-people", Locale.forLanguageTag("cy"), "Pobl hŷn");
+        doorstep.sites().labelTag(SITE, "food", Locale.forLanguageTag("cy"), "Bwyd");
         return doorstep;
     }
 
