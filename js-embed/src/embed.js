@@ -26,6 +26,8 @@
   var SINGLE = ['area', 'org', 'lang', 'accent', 'text', 'background', 'font', 'radius', 'compact'];
   var HEIGHT_MESSAGE = 'doorstep:height';
   var SKIP = { en: 'Skip past: ', cy: 'Neidio heibio: ' };
+  // a frame's name when the placeholder gives neither data-title nor link text
+  var TITLE = { en: 'Community noticeboard', cy: 'Hysbysfwrdd cymunedol' };
   var NOT_SHOWN = {
     en: 'This could not be shown here. The link above still works.',
     cy: 'Doedd dim modd dangos hwn yma. Mae’r ddolen uchod yn dal i weithio.'
@@ -75,7 +77,7 @@
     var frame = document.createElement('iframe');
     frame.title = placeholder.getAttribute('data-title')
       || (fallback && fallback.textContent.trim())
-      || 'Community events';
+      || TITLE[placeholder.getAttribute('data-lang')] || TITLE.en;
     frame.loading = 'lazy';
     frame.src = widgetUrl(placeholder, page);
     // properties, not an injected <style>, so a strict host CSP allows them

@@ -264,6 +264,13 @@ test('a misspelt widget type or site keeps the link and says in the console what
   assert.match(wrongSite.told.join('\n'), /There is no site called "hulmee"/);
 });
 
+test('in Welsh the snippet\'s own words are Welsh: the frame\'s name and the skip link', async () => {
+  const { page } = await open('/cymraeg.html', hostPage(env.demo, '<div data-doorstep="events" data-site="hulme" data-lang="cy"></div>'));
+  const [{ handle }] = await widgetFrames(page, 1);
+  assert.equal(await handle.getAttribute('title'), 'Hysbysfwrdd cymunedol');
+  assert.equal(await page.locator('a[href="#"]').first().textContent(), 'Neidio heibio: Hysbysfwrdd cymunedol');
+});
+
 test('a keyboard user passes an embedded list in one step, by the skip link before it', async () => {
   const { page } = await open('/skip.html', hostPage(env.demo,
     `<p><a href="#top" id="before">Before the widget</a></p>\n${placeholder()}\n<p><a href="#top" id="after">After the widget</a></p>`));

@@ -87,8 +87,7 @@ final class EventPages {
 
         Map<String, Object> model = page.model(page.t("events.title"));
         model.put("days", days);
-        model.put("period", page.t("events.period", capitalise(dayFormat.format(from)),
-                capitalise(dayFormat.format(to.minusDays(1)))));
+        model.put("period", page.dateRange(from, to.minusDays(1), false));
         String[] filterQuery = filterQuery(filters);
         model.put("previous", page.link("events", concat(new String[]{"from", from.minusDays(PERIOD_DAYS).toString()}, filterQuery)));
         model.put("next", page.link("events", concat(new String[]{"from", to.toString()}, filterQuery)));
@@ -236,7 +235,7 @@ final class EventPages {
             LocalDate first = occurrence.time().start().toLocalDate();
             LocalDate last = occurrence.time().end().toLocalDate().minusDays(1);
             return last.isAfter(first)
-                    ? page.t("event.days", capitalise(dayYear.format(first)), capitalise(dayYear.format(last)))
+                    ? page.dateRange(first, last, true)
                     : page.t("event.allDayOn", capitalise(dayYear.format(first)));
         }
         ZonedDateTime start = occurrence.time().start().withZoneSameInstant(zone);

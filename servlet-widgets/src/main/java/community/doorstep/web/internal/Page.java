@@ -1,5 +1,8 @@
 package community.doorstep.web.internal;
 
+import com.ibm.icu.text.DateIntervalFormat;
+import com.ibm.icu.util.DateInterval;
+import com.ibm.icu.util.ULocale;
 import community.doorstep.Doorstep;
 import community.doorstep.site.Site;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,6 +11,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.FieldPosition;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,6 +117,25 @@ public final class Page {
     /** The page's translation of a message key, with {@code {0}}-style arguments; the key itself when it has none. */
     public String t(String key, Object... values) {
         return Templates.translate(messages, key, values);
+    }
+
+    /**
+     * Two days as one phrase of the page's language, by its CLDR interval pattern ("Monday 1 – Sunday 14 June"), not
+     * by joining two dates with a word: Welsh would need the soft mutation after "i".
+     */
+    public String dateRange(LocalDate first, LocalDate last, boolean withYear) {
+        // English here is British English: "Monday 1 June", not "Monday, June 1"
+        Locale cldr = locale.getLanguage().equals("en") && locale.getCountry().isEmpty() ? Locale.UK : locale;
+        DateIntervalFormat format = DateIntervalFormat.getInstance(withYear ? "yMMMMEEEEd" : "MMMMEEEEd",
+                ULocale.forLocale(cldr));
+        format.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
+        String range = format.format(new DateInterval(noonUtc(first), noonUtc(last)), new StringBuffer(),
+                new FieldPosition(0)).toString();
+        return range.isEmpty() ? range : range.substring(0, 1).toUpperCase(locale) + range.substring(1);
+    }
+
+    private static long noonUtc(LocalDate day) {
+        return day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
     }
 
     /** A date-time format from the bundle, in the page's language. */

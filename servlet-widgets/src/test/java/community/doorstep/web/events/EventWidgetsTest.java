@@ -52,7 +52,7 @@ class EventWidgetsTest {
     void listShowsTheNextFortnightDayByDayInStartOrderInEnglish() {
         String body = ok(server.get(LIST));
 
-        assertThat(body).contains("<html lang=\"en\" dir=\"ltr\">", "What&#39;s on", "Monday 1 June to Sunday 14 June");
+        assertThat(body).contains("<html lang=\"en\" dir=\"ltr\">", "What&#39;s on", "Monday 1 June\u2009–\u2009Sunday 14 June");
         assertThat(body).containsSubsequence("Tuesday 2 June", "18:00–19:30", "ESOL conversation class",
                 "Thursday 4 June", "12:00–14:00", "Lunch club", "St Wilfrid&#39;s Centre",
                 "Friday 5 June", "Tuesday 9 June", "Thursday 11 June", "Saturday 13 June", "Repair café");
@@ -71,6 +71,8 @@ class EventWidgetsTest {
                     "Ychwanegu&#39;r digwyddiadau hyn at eich calendr");
         }
         assertThat(asked).contains("href=\"/doorstep/w/hulme/events/month?lang=cy\"");
+        // the period by CLDR's Welsh interval pattern, not "… i Dydd Sul …", which would want the soft mutation
+        assertThat(asked).contains("Dydd Llun, 1 Mehefin\u2009–\u2009Dydd Sul, 14 Mehefin").doesNotContain(" i Dydd");
         assertThat(server.get(LIST + "?lang=fr", "Accept-Language", "fr").body()).contains("<html lang=\"en\"");
     }
 
