@@ -11,6 +11,7 @@ import community.doorstep.events.Submitted;
 import community.doorstep.web.internal.FormBody;
 import community.doorstep.web.internal.FormErrors;
 import community.doorstep.web.internal.FormGuard;
+import community.doorstep.web.internal.LinkByEmail;
 import community.doorstep.web.internal.Page;
 import community.doorstep.web.internal.Routes;
 import community.doorstep.web.internal.Widgets;
@@ -70,6 +71,7 @@ final class SubmissionPages {
     private Response submitted(Page page, String token) {
         Map<String, Object> model = page.model(page.t("submitted.title"));
         model.put("manageLink", page.absolute(page.link("manage/" + token)));
+        model.put("emailAction", page.link("manage/" + token));
         page.languagesLeadTo(model, "manage/" + token);
         model.put("home", page.link("events"));
         return widgets.render(page, "submitted", model, 200, PRIVATE);
@@ -100,6 +102,11 @@ final class SubmissionPages {
         Event event = doorstep.events().submissions().submission(page.calendar.id(), token);
         String action = String.valueOf(body.get("action"));
         switch (action) {
+            case "email-link" -> {
+                String sent = LinkByEmail.send(doorstep, page, guard, page.absolute(page.link("manage/" + token)),
+                        body.get("email"));
+                return managePage(page, token, event, SubmissionForm.valuesOf(event, page.site().zone()), List.of(), sent, 200);
+            }
             case "withdraw" -> {
                 Map<String, Object> model = page.model(page.t("withdraw.title"));
                 model.put("action", page.link("manage/" + token));
@@ -148,6 +155,7 @@ final class SubmissionPages {
         model.put("publicLink", event.moderation() == ModerationState.APPROVED
                 ? page.absolute(page.widgetPath("events/" + Page.segment(event.id()))) : null);
         model.put("action", page.link("manage/" + token));
+        model.put("emailAction", page.link("manage/" + token));
         model.put("values", values);
         model.put("organisations", organisationOptions(page, values.get("organisation")));
         model.put("notice", notice);

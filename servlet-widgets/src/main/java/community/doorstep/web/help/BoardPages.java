@@ -221,6 +221,7 @@ final class BoardPages {
         Map<String, Object> model = page.model(page.t("help.listed." + kind + ".title"));
         model.put("kind", kind);
         model.put("manageLink", page.absolute(page.link("help/manage/" + token)));
+        model.put("emailAction", page.link("help/manage/" + token));
         page.languagesLeadTo(model, "help/manage/" + token);
         model.put("home", page.link("help"));
         model.put("moderated", doorstep.help().settings(page.calendar.id()).moderateListings()

@@ -55,7 +55,7 @@ public final class HelpWeb implements WebFeature {
                 .addTo(routes.api());
         FormGuard guard = new FormGuard(widgets, routes.writeLimiter(10, Duration.ofMinutes(1)));
         BoardPages board = new BoardPages(doorstep, widgets, guard);
-        ManagePages manage = new ManagePages(doorstep, widgets);
+        ManagePages manage = new ManagePages(doorstep, widgets, guard);
         DeskPages desk = new DeskPages(doorstep, widgets, routes.authorizer());
         Resource.Builder site = routes.widgetPages();
         get(site, "help", HTML, widgets.page(board::board));

@@ -17,6 +17,8 @@ import community.doorstep.help.OfferState;
 import community.doorstep.help.RequestState;
 import community.doorstep.help.ThreadPost;
 import community.doorstep.web.internal.FormBody;
+import community.doorstep.web.internal.FormGuard;
+import community.doorstep.web.internal.LinkByEmail;
 import community.doorstep.web.internal.Page;
 import community.doorstep.web.internal.Routes;
 import community.doorstep.web.internal.Widgets;
@@ -42,10 +44,12 @@ final class ManagePages {
 
     private final Doorstep doorstep;
     private final Widgets widgets;
+    private final FormGuard guard;
 
-    ManagePages(Doorstep doorstep, Widgets widgets) {
+    ManagePages(Doorstep doorstep, Widgets widgets, FormGuard guard) {
         this.doorstep = doorstep;
         this.widgets = widgets;
+        this.guard = guard;
     }
 
     Response manage(Page page) {
@@ -71,6 +75,8 @@ final class ManagePages {
                 case "complete" -> requestDone(page, help.completeRequest(siteId, token));
                 case "cancel-request" -> requestDone(page, help.cancelRequest(siteId, token));
                 case "request-no-show" -> requestDone(page, help.recordRequestNoShow(siteId, token));
+                case "email-link" -> LinkByEmail.send(doorstep, page, guard,
+                        page.absolute(page.link("help/manage/" + token)), body.get("email"));
                 case "write" -> {
                     help.write(siteId, token, claimId, body.get("text"));
                     yield page.t("help.manage.sent");
@@ -116,6 +122,7 @@ final class ManagePages {
         Map<String, Object> model = page.model(page.t("help.manage.title"));
         model.put("notice", notice);
         model.put("action", page.link("help/manage/" + token));
+        model.put("emailAction", page.link("help/manage/" + token));
         model.put("home", page.link("help"));
         switch (role(siteId, token)) {
             case GIVER -> {

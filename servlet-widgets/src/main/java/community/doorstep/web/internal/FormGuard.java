@@ -58,6 +58,11 @@ public final class FormGuard {
                 .header("Retry-After", String.valueOf(seconds)).build());
     }
 
+    /** Whether this client may send another write now. */
+    public boolean allows(Page page) {
+        return limiter.waitBefore(clientKey(page), page.site().writeAllowance()).isEmpty();
+    }
+
     /** Counts one accepted write of this client. */
     public void accepted(Page page) {
         limiter.accepted(clientKey(page), page.site().writeAllowance());

@@ -110,6 +110,25 @@ class SubmissionWidgetsTest {
     }
 
     @Test
+    void aResidentEmailsThemselvesTheirPrivateLinkInTheirLanguage() {
+        String body = ok(suggest("Street party"));
+        String manage = link(body, server.origin() + "/doorstep/w/hulme/manage/");
+        String path = manage.substring(server.origin().length() + "/doorstep/".length());
+        assertThat(body).contains("Email me this link", "action=\"/doorstep/" + path + "\"");
+
+        assertThat(page(post(server, path + "?lang=cy", "action", "email-link", "email", "not an address"), 200))
+                .contains("Nid yw hwnnw’n gyfeiriad e-bost");
+        assertThat(ok(post(server, path + "?lang=cy", "action", "email-link", "email", "amira@example.org")))
+                .contains("Mae’r ddolen ar ei ffordd");
+        assertThat(doorstep.outbox().recent("hulme", 10)).filteredOn(entry -> entry.message().type().equals("link.private"))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.message().to().target()).isEqualTo("amira@example.org");
+                    assertThat(entry.message().language()).isEqualTo("cy");
+                    assertThat(entry.message().text()).contains(manage, "Dyma’ch dolen breifat");
+                });
+    }
+
+    @Test
     void aFilledHoneypotLooksLikeSuccessButStoresNothing() {
         String body = ok(suggest("Cheap pills", "homepage", "https://spam.example"));
         assertThat(body).contains("Keep this link private");
