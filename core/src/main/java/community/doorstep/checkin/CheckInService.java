@@ -126,7 +126,8 @@ public final class CheckInService {
     public Circle createCircle(String siteId, String name, List<Responder> responders, Duration escalateAfter) {
         sites.requireSite(siteId);
         Circle circle = new Circle(siteId, Ids.newId(), name, responders, escalateAfter);
-        requireTexting(siteId, circle.responders(), "responders");
+        requireTexting(siteId, circle.responders().stream().map(Responder::channel).toList(),
+                index -> "responders." + index + ".sms");
         store.saveCircle(circle);
         return circle;
     }
@@ -166,10 +167,9 @@ public final class CheckInService {
         if (!plan.dueAt().isAfter(now)) {
             throw InvalidInputException.of("dueAt", "future", "dueAt must be in the future");
         }
-        requireTexting(siteId, plan.ownContacts(), "contacts");
-        if (plan.reminder() != null && plan.reminder().channel() == Address.Channel.SMS) {
-            requireTexting(siteId, List.of(new Responder("reminder", plan.reminder(), 1)), "reminder");
-        }
+        requireTexting(siteId, plan.ownContacts().stream().map(Responder::channel).toList(),
+                index -> "contacts." + index + ".sms");
+        requireTexting(siteId, plan.reminder() == null ? List.of() : List.of(plan.reminder()), index -> "reminder");
         String id = Ids.newId();
         Instant deadline = plan.dueAt().plus(Duration.ofMinutes(plan.graceMinutes()));
         Circle chosen = store.circle(siteId, plan.circleId()).orElseThrow();
@@ -672,11 +672,11 @@ public final class CheckInService {
      * Refuses a text address when the site has no gateway that sends texts: an alert that cannot leave is worse than
      * a form that says so now.
      */
-    private void requireTexting(String siteId, List<Responder> responders, String field) {
-        boolean sends = sendsTexts(siteId);
-        for (int index = 0; index < responders.size() && !sends; index++) {
-            if (responders.get(index).channel().channel() == Address.Channel.SMS) {
-                String name = field.equals("reminder") ? field : field + "." + index + ".sms";
+    private void requireTexting(String siteId, List<Address> addresses, java.util.function.IntFunction<String> field) {
+        for (int index = 0; index < addresses.size(); index++) {
+            // the site's gateway is read only when a phone number is there to check
+            if (addresses.get(index).channel() == Address.Channel.SMS && !sendsTexts(siteId)) {
+                String name = field.apply(index);
                 throw InvalidInputException.of(name, "no-gateway", name + " is a phone number, and this site sends no"
                         + " texts: a coordinator sets up an SMS gateway that sends first, or give an email address");
             }
