@@ -1,5 +1,6 @@
 package community.doorstep.site;
 
+import community.doorstep.ConflictException;
 import community.doorstep.internal.ContentVersions;
 import community.doorstep.internal.Jdbc;
 import community.doorstep.internal.SqlText;
@@ -109,15 +110,21 @@ final class JdbcSiteStore implements SiteStore {
 
     @Override
     public void addTag(String siteId, Tag tag) {
-        boolean added = jdbc.inTransaction(connection -> {
-            if (!Jdbc.query(connection, "select id from doorstep_tag where site_id = ? and id = ?", row -> row.getString(1),
-                    siteId, tag.id()).isEmpty()) {
-                return false;
-            }
-            Jdbc.update(connection, "insert into doorstep_tag (site_id, id, label) values (?, ?, ?)", siteId, tag.id(), tag.label());
-            ContentVersions.bump(connection, siteId);
-            return true;
-        });
+        boolean added;
+        try {
+            added = jdbc.inTransaction(connection -> {
+                if (!Jdbc.query(connection, "select id from doorstep_tag where site_id = ? and id = ?", row -> row.getString(1),
+                        siteId, tag.id()).isEmpty()) {
+                    return false;
+                }
+                Jdbc.update(connection, "insert into doorstep_tag (site_id, id, label) values (?, ?, ?)", siteId, tag.id(), tag.label());
+                ContentVersions.bump(connection, siteId);
+                return true;
+            });
+        } catch (ConflictException e) {
+            // two imports bringing the same new tag at once: the other added it, and the existing tag keeps its label
+            added = false;
+        }
         if (added) {
             changed(siteId);
         }

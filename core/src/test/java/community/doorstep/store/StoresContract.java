@@ -255,11 +255,12 @@ public abstract class StoresContract {
 
     @Test
     void twoImportsOfOneFeedAtOnceBothSucceedAndLeaveOneCopy() throws Exception {
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
+                // each round brings a tag the site has not seen, which both imports add
                 String text = calendar(concat(event("a@x", ":20260305T120000Z", "Lunch club " + round),
-                        event("b" + round + "@x", ":20260306T120000Z", "Lunch club again")));
+                        event("b" + round + "@x", ":20260306T120000Z", "Lunch club again", "CATEGORIES:Round " + round)));
                 var first = threads.submit(() -> importText(FEED, text));
                 var second = threads.submit(() -> importText(FEED, text));
                 first.get();
@@ -270,6 +271,7 @@ public abstract class StoresContract {
         }
         assertThat(EventStore.of(stores).feedEvents(SITE, FEED.id())).extracting(Event::uid)
                 .containsExactlyInAnyOrder("a@x", "b9@x");
+        assertThat(doorstep.sites().tags(SITE)).extracting(Tag::id).contains("round-0", "round-9");
     }
 
     @Test
