@@ -46,7 +46,7 @@ async function startCheckIn(sos) {
 async function responderPath() {
   for (let attempt = 0; attempt < 100; attempt++) {
     const outbox = await (await fetch(`${env.demo}/outbox`)).text();
-    const link = /\/w\/hulme\/(checkin\/respond\/[A-Za-z0-9_-]{43})/.exec(outbox)?.[1];
+    const link = /\/w\/hulme\/(checkin\/respond\/[0-9a-z]{26})/.exec(outbox)?.[1];
     if (link) {
       return link;
     }

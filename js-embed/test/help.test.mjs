@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, SITE, DEMO_NOW, hostPage, widgetFrames, screenshotsOf , axeViolations } from './support.mjs';
 
-const MANAGE = /\/w\/hulme\/(help\/manage\/([A-Za-z0-9_-]{43}))/;
+const MANAGE = /\/w\/hulme\/(help\/manage\/([0-9a-z]{26}))/;
 let env;
 let widgets;
 

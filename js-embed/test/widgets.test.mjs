@@ -30,12 +30,12 @@ async function secretLinkPaths() {
   const origin = { Origin: env.demo, 'Content-Type': 'application/x-www-form-urlencoded' };
   const submitted = await (await fetch(`${widgets}/submit`, { method: 'POST', headers: origin,
     body: 'title=Axe+check&date=2030-01-15&startTime=10%3A00' })).text();
-  const manage = /\/w\/hulme\/(manage\/[A-Za-z0-9_-]{43})/.exec(submitted)?.[1];
+  const manage = /\/w\/hulme\/(manage\/[0-9a-z]{26})/.exec(submitted)?.[1];
   assert.ok(manage, 'a manage link was shown');
   const admin = `admin/${env.adminToken}`;
   const added = await (await fetch(`${widgets}/${admin}`, { method: 'POST', headers: origin,
     body: `action=add-organisation&id=axe-${Date.now()}&name=Axe+check+group` })).text();
-  const organiser = /\/w\/hulme\/(organiser\/[A-Za-z0-9_-]{43})/.exec(added)?.[1];
+  const organiser = /\/w\/hulme\/(organiser\/[0-9a-z]{26})/.exec(added)?.[1];
   assert.ok(organiser, 'an organiser link was shown');
   return [manage, admin, organiser];
 }

@@ -7,18 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Secret links instead of accounts. A token is 256 random bits from {@link SecureRandom}, URL-safe; it is shown
- * once and only its SHA-256 is stored, so a leaked database holds no working link. Get it from
+ * Secret links instead of accounts. A token is 130 random bits from {@link SecureRandom}, written as 26 letters and
+ * digits of Crockford's base 32: lower case, URL-safe, and without the look-alikes {@code i l o u}, so a link
+ * copied by hand from paper still works; reading one, {@code O} counts as {@code 0} and {@code I} or {@code L} as
+ * {@code 1}, in either case. It is shown once and only its SHA-256 is stored, so a leaked database holds no working
+ * link. Links issued before, as 43 characters of URL-safe base64, keep working. Get it from
  * {@link community.doorstep.Doorstep#access()}.
  */
 public final class AccessService {
-    private static final int TOKEN_BYTES = 32;
-    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+    private static final int TOKEN_LENGTH = 26;
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[0-9a-hjkmnp-tv-z]{" + TOKEN_LENGTH + "}");
+    private static final Pattern EARLIER_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccessStore store;
@@ -32,19 +37,21 @@ public final class AccessService {
 
     /** Issues a new secret link token for the subject; the caller shows it once and never logs it. */
     public String issue(String siteId, Capability capability, String subjectId) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.save(new Grant(hash(token), siteId, capability, subjectId, clock.instant()));
-        return token;
+        StringBuilder token = new StringBuilder(TOKEN_LENGTH);
+        for (int i = 0; i < TOKEN_LENGTH; i++) {
+            token.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        store.save(new Grant(hash(token.toString()), siteId, capability, subjectId, clock.instant()));
+        return token.toString();
     }
 
     /** The grant behind a token, if the token is one this site issued for that capability. */
     public Optional<Grant> find(String siteId, Capability capability, String token) {
-        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+        String read = read(token);
+        if (read == null) {
             return Optional.empty();
         }
-        String hash = hash(token);
+        String hash = hash(read);
         return store.findByHash(hash)
                 // The lookup is by hash; comparing again in constant time keeps timing from saying anything.
                 .filter(grant -> MessageDigest.isEqual(grant.tokenHash().getBytes(StandardCharsets.US_ASCII),
@@ -63,8 +70,17 @@ public final class AccessService {
         store.revoke(siteId, capability, subjectId);
     }
 
+    /** The token as it was issued, forgiving what hand copying changes; {@code null} if it cannot be one. */
+    private static String read(String token) {
+        if (token == null || EARLIER_TOKEN_SHAPE.matcher(token).matches()) {
+            return token;
+        }
+        String read = token.toLowerCase(Locale.ROOT).replace('o', '0').replace('i', '1').replace('l', '1');
+        return TOKEN_SHAPE.matcher(read).matches() ? read : null;
+    }
+
     static String hash(String token) {
-        // tokens are URL-safe base64, so their UTF-8 bytes are their ASCII ones
+        // tokens are ASCII, so their UTF-8 bytes are their ASCII ones
         return Digests.sha256Hex(token);
     }
 }

@@ -327,7 +327,7 @@ public abstract class CheckInContract {
         Started started = startDueInAnHour("note", null);
         checkIns.sos(SITE, started.token());
         String link = sent("checkin.alert-sos").stream().filter(e -> e.message().to().target().equals("ana@volunteers.example"))
-                .findFirst().orElseThrow().message().text().replaceAll("(?s).*/checkin/respond/([A-Za-z0-9_-]{43}).*", "$1");
+                .findFirst().orElseThrow().message().text().replaceAll("(?s).*/checkin/respond/([0-9a-z]{26}).*", "$1");
         clock.advance(CheckInService.RESPONDER_LINK_LIFETIME);
         assertThat(checkIns.alert(SITE, link).nickname()).isEqualTo("Sparrow");
         clock.advance(Duration.ofSeconds(1));
@@ -517,6 +517,6 @@ public abstract class CheckInContract {
         String text = doorstep.outbox().recent(SITE, 200).stream()
                 .filter(e -> e.message().type().startsWith("checkin.alert-")).filter(e -> e.message().to().target().equals(target))
                 .findFirst().orElseThrow().message().text();
-        return text.replaceAll("(?s).*/checkin/respond/([A-Za-z0-9_-]{43}).*", "$1");
+        return text.replaceAll("(?s).*/checkin/respond/([0-9a-z]{26}).*", "$1");
     }
 }

@@ -184,7 +184,7 @@ class DemoServerTest {
             secrets.add(demo.adminToken());
             HttpResponse<String> submitted = post(demo, "/doorstep/w/hulme/submit",
                     "title=Street+party&date=2026-12-05&startTime=14%3A00&place=Royce+Road");
-            java.util.regex.Matcher manage = java.util.regex.Pattern.compile("/manage/([A-Za-z0-9_-]{43})").matcher(submitted.body());
+            java.util.regex.Matcher manage = java.util.regex.Pattern.compile("/manage/([0-9a-z]{26})").matcher(submitted.body());
             assertThat(manage.find()).isTrue();
             secrets.add(manage.group(1));
             awaitMail(demo);
@@ -195,7 +195,7 @@ class DemoServerTest {
             String offer = demo.doorstep().help().board(DemoServer.SITE, "meals", null).get(0).id();
             HttpResponse<String> claimed = post(demo, "/doorstep/w/hulme/help/offers/" + offer,
                     "quantity=1&name=Sam&email=sam%40residents.example&phone=07700+900456");
-            java.util.regex.Matcher claim = java.util.regex.Pattern.compile("/help/manage/([A-Za-z0-9_-]{43})")
+            java.util.regex.Matcher claim = java.util.regex.Pattern.compile("/help/manage/([0-9a-z]{26})")
                     .matcher(claimed.body());
             assertThat(claim.find()).isTrue();
             secrets.add(claim.group(1));
@@ -210,11 +210,11 @@ class DemoServerTest {
             HttpResponse<String> started = post(demo, "/doorstep/w/hulme/checkin", "nickname=Kestrel&inMinutes=30"
                     + "&graceMinutes=5&circle=" + circle + "&note=Dallas+Court+room+3&reminderEmail=kestrel%40person.example"
                     + "&duressPin=8642");
-            java.util.regex.Matcher mine = java.util.regex.Pattern.compile("/checkin/([A-Za-z0-9_-]{43})").matcher(started.body());
+            java.util.regex.Matcher mine = java.util.regex.Pattern.compile("/checkin/([0-9a-z]{26})").matcher(started.body());
             assertThat(mine.find()).isTrue();
             secrets.add(mine.group(1));
             post(demo, "/doorstep/w/hulme/checkin/" + mine.group(1), "action=sos");
-            java.util.regex.Matcher respond = java.util.regex.Pattern.compile("/checkin/respond/([A-Za-z0-9_-]{43})")
+            java.util.regex.Matcher respond = java.util.regex.Pattern.compile("/checkin/respond/([0-9a-z]{26})")
                     .matcher(awaitMailContaining(demo, "Kestrel").text());
             assertThat(respond.find()).isTrue();
             secrets.add(respond.group(1));

@@ -66,7 +66,7 @@ class CheckInWidgetsTest {
     }
 
     private String personLink(String body) {
-        Matcher link = Pattern.compile("/doorstep/(w/hulme/checkin/[A-Za-z0-9_-]{43})").matcher(body);
+        Matcher link = Pattern.compile("/doorstep/(w/hulme/checkin/[0-9a-z]{26})").matcher(body);
         assertThat(link.find()).isTrue();
         return link.group(1);
     }
@@ -130,7 +130,7 @@ class CheckInWidgetsTest {
         assertThat(alerts).hasSize(1);
         assertThat(sent("checkin.alert-missed")).extracting(e -> e.message().to().target())
                 .containsExactlyInAnyOrder("ana@volunteers.example", "solicitor@law.example");
-        String respond = alerts.get(0).message().text().replaceAll("(?s).*(w/hulme/checkin/respond/[A-Za-z0-9_-]{43}).*", "$1");
+        String respond = alerts.get(0).message().text().replaceAll("(?s).*(w/hulme/checkin/respond/[0-9a-z]{26}).*", "$1");
         HttpResponse<String> alert = server.get(respond);
         assertDiscreet(alert);
         assertThat(alert.body()).contains("Sparrow", "Dallas Court", "5 minutes", "Nobody yet", "My solicitor");
