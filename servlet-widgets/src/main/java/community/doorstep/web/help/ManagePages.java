@@ -5,9 +5,11 @@ import community.doorstep.Doorstep;
 import community.doorstep.InvalidInputException;
 import community.doorstep.NotFoundException;
 import community.doorstep.access.Capability;
+import community.doorstep.access.ModerationState;
 import community.doorstep.help.Claim;
 import community.doorstep.help.ClaimState;
 import community.doorstep.help.Contact;
+import community.doorstep.help.HelpMode;
 import community.doorstep.help.HelpRequest;
 import community.doorstep.help.HelpService;
 import community.doorstep.help.HelpSettings;
@@ -129,7 +131,11 @@ final class ManagePages {
                 Offer offer = help.offerByToken(siteId, token);
                 model.put("role", "giver");
                 model.put("offer", HelpViews.offer(page, settings, offer));
-                model.put("live", offer.state() == OfferState.OPEN || offer.state() == OfferState.FULL);
+                boolean live = offer.state() == OfferState.OPEN || offer.state() == OfferState.FULL;
+                model.put("live", live);
+                // once on the board, its public page: the link to share, kept apart from this private one
+                model.put("publicLink", live && offer.moderation() == ModerationState.APPROVED
+                        ? page.absolute(page.widgetPath("help/offers/" + Page.segment(offer.id()))) : null);
                 List<Map<String, Object>> claims = new ArrayList<>();
                 for (Claim claim : help.claimsOnOffer(siteId, token)) {
                     Map<String, Object> view = claim(page, claim);
@@ -155,6 +161,9 @@ final class ManagePages {
                 model.put("tentative", request.state() == RequestState.TENTATIVE);
                 model.put("confirmed", request.state() == RequestState.CONFIRMED);
                 model.put("over", request.state().isOver());
+                model.put("publicLink", requester && request.state() == RequestState.OPEN
+                        && request.moderation() == ModerationState.APPROVED && settings.mode() == HelpMode.PEER_TO_PEER
+                        ? page.absolute(page.widgetPath("help/requests/" + Page.segment(request.id()))) : null);
                 if (request.helper() != null || request.claimId() != null || !requester) {
                     model.put("thread", thread(page, help.thread(siteId, token, null), null));
                 }

@@ -3,6 +3,7 @@ package community.doorstep.web.help;
 import com.fasterxml.jackson.databind.JsonNode;
 import community.doorstep.Doorstep;
 import community.doorstep.access.Capability;
+import community.doorstep.access.ModerationState;
 import community.doorstep.help.HelpMode;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
@@ -197,6 +198,32 @@ class HelpWidgetsTest {
         HttpResponse<String> csv = server.get(API + "help/counts.csv", "Authorization", "Bearer " + token);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).startsWith("week,area,category,units_given,requests_completed");
+    }
+
+    @Test
+    void onceOnTheBoardTheGiversAndRequestersPrivatePagesGiveThePublicLinkToShareApartFromThePrivateOne() {
+        doorstep.help().saveSettings(doorstep.help().settings("hulme").withModeration(true));
+        String giver = path(offerMeals());
+        String requester = path(link(ok(post(server, "w/hulme/help/request", "need", "A lift to the clinic",
+                "category", "lifts", "area", "Hulme", "neededBy", "2026-03-06", "urgency", "soon", "name", "Amira")),
+                server.origin() + "/doorstep/w/hulme/help/manage/"));
+        assertThat(ok(server.get(giver))).doesNotContain("Share your offer", "public-link");
+        assertThat(ok(server.get(requester))).doesNotContain("Share your request", "public-link");
+
+        String offerId = doorstep.help().offerModeration().pending("hulme").get(0).subjectId();
+        doorstep.help().offerModeration().decide("hulme", offerId, ModerationState.APPROVED);
+        String requestId = doorstep.help().requestModeration().pending("hulme").get(0).subjectId();
+        doorstep.help().requestModeration().decide("hulme", requestId, ModerationState.APPROVED);
+
+        assertThat(ok(server.get(giver))).contains("Share your offer", "not the private one of this page",
+                "<a id=\"public-link\" href=\"" + server.origin() + "/doorstep/w/hulme/help/offers/" + offerId + "\">");
+        assertThat(ok(server.get(requester))).contains("Share your request",
+                "<a id=\"public-link\" href=\"" + server.origin() + "/doorstep/w/hulme/help/requests/" + requestId + "\">");
+        assertThat(ok(server.get("w/hulme/help/offers/" + offerId))).contains("Hot meals");
+        assertThat(ok(server.get("w/hulme/help/requests/" + requestId))).contains("A lift to the clinic");
+
+        ok(post(server, giver, "action", "withdraw"));
+        assertThat(ok(server.get(giver))).doesNotContain("Share your offer");
     }
 
     @Test
