@@ -37,13 +37,15 @@ import java.util.Set;
  * @param source         how it arrived
  * @param feedId         the feed it came from, or {@code null}
  * @param moderation     whether residents may see it
+ * @param language       the language its words are in, as a BCP 47 tag, where its source says ({@code LANGUAGE} on
+ *                       an iCal SUMMARY); else {@code null}
  */
 public record Event(
         String siteId, String id, String uid, ZonedDateTime recurrenceId, boolean thisAndFuture, int sequence,
         String title, String description, EventTime time, Recurrence recurrence,
         Location location, URI onlineLink, Set<String> tags, String organisationId, String areaId,
         String accessibility, String cost, URI bookingLink,
-        EventStatus status, EventSource source, String feedId, ModerationState moderation) {
+        EventStatus status, EventSource source, String feedId, ModerationState moderation, String language) {
     /** Real UIDs are far shorter; a longer one is replaced by its hash on import so it fits an index. */
     public static final int MAX_UID = 255;
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https");
@@ -74,10 +76,11 @@ public record Event(
         check.required("source", source);
         feedId = check.optionalSlug("feedId", feedId);
         moderation = moderation == null ? ModerationState.APPROVED : moderation;
+        language = check.optionalLanguage("language", language);
         check.done();
     }
 
-    /** An event that changes no instance but its own: any but a RANGE=THISANDFUTURE override. */
+    /** An event that changes no instance but its own (any but a RANGE=THISANDFUTURE override), in no stated language. */
     public Event(String siteId, String id, String uid, ZonedDateTime recurrenceId, int sequence,
                  String title, String description, EventTime time, Recurrence recurrence,
                  Location location, URI onlineLink, Set<String> tags, String organisationId, String areaId,
@@ -85,7 +88,7 @@ public record Event(
                  EventStatus status, EventSource source, String feedId, ModerationState moderation) {
         this(siteId, id, uid, recurrenceId, false, sequence, title, description, time, recurrence, location,
                 onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink, status, source, feedId,
-                moderation);
+                moderation, null);
     }
 
     public boolean isOverride() {
@@ -101,13 +104,20 @@ public record Event(
     public Event withModeration(ModerationState state) {
         return new Event(siteId, id, uid, recurrenceId, thisAndFuture, sequence, title, description, time,
                 recurrence, location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
-                status, source, feedId, state);
+                status, source, feedId, state, language);
+    }
+
+    /** The same event with its words in a stated language ({@code null}: not stated). */
+    public Event withLanguage(String newLanguage) {
+        return new Event(siteId, id, uid, recurrenceId, thisAndFuture, sequence, title, description, time,
+                recurrence, location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
+                status, source, feedId, moderation, newLanguage);
     }
 
     /** The same event under another id: imports keep the id an event already had. */
     public Event withId(String newId) {
         return new Event(siteId, newId, uid, recurrenceId, thisAndFuture, sequence, title, description, time,
                 recurrence, location, onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink,
-                status, source, feedId, moderation);
+                status, source, feedId, moderation, language);
     }
 }

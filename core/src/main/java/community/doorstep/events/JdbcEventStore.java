@@ -32,7 +32,7 @@ final class JdbcEventStore implements EventStore {
     private static final String COLUMNS = "site_id, id, uid, recurrence_id, recurrence_key, this_and_future, sequence_no,"
             + " title, description, starts_at, ends_at, all_day, rules, additions, exclusions, location_name, address,"
             + " postcode, latitude, longitude, online_link, tags, organisation_id, area_id, accessibility, cost,"
-            + " booking_link, status, source, feed_id, moderation, span_kind, first_start, last_end";
+            + " booking_link, status, source, feed_id, moderation, language, span_kind, first_start, last_end";
     private static final String INSERT = "insert into doorstep_event (" + COLUMNS + ") values ("
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
@@ -237,7 +237,7 @@ final class JdbcEventStore implements EventStore {
                 location == null ? null : location.longitude(), text(event.onlineLink()), SqlText.sortedLines(event.tags()),
                 event.organisationId(), event.areaId(), event.accessibility(), event.cost(), text(event.bookingLink()),
                 event.status().name(), event.source().name(), event.feedId(), event.moderation().name(),
-                kind, span.firstStart().toEpochMilli(), span.unbounded() ? null : span.lastEnd().toEpochMilli()};
+                event.language(), kind, span.firstStart().toEpochMilli(), span.unbounded() ? null : span.lastEnd().toEpochMilli()};
     }
 
     private static Event event(ResultSet row) throws SQLException {
@@ -258,7 +258,7 @@ final class JdbcEventStore implements EventStore {
                 row.getString("organisation_id"), row.getString("area_id"), row.getString("accessibility"),
                 row.getString("cost"), uri(row.getString("booking_link")), EventStatus.valueOf(row.getString("status")),
                 EventSource.valueOf(row.getString("source")), row.getString("feed_id"),
-                ModerationState.valueOf(row.getString("moderation")));
+                ModerationState.valueOf(row.getString("moderation")), row.getString("language"));
     }
 
     /** Longer than a column holds only when a server misbehaves; the start is what matters. */

@@ -29,6 +29,7 @@ public final class Validator {
     public static final int MAX_YEAR = 9999;
     private static final Instant LATEST = LocalDate.of(MAX_YEAR, 12, 31).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant EARLIEST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -84,6 +85,28 @@ public final class Validator {
     /** As {@link #slug}, but {@code null} is allowed. */
     public String optionalSlug(String field, String value) {
         return value == null ? null : slug(field, value);
+    }
+
+    /**
+     * An optional language, as a BCP 47 tag ({@code cy}, {@code en-GB}, {@code zh-Hant}) of at most 35 characters,
+     * returned in its standard case; {@code null} stays null.
+     */
+    public String optionalLanguage(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        String tag = languageTag(value);
+        that(tag != null, field, "language", field + " must be a language tag such as cy or en-GB, not \"" + abbreviate(value) + "\"");
+        return tag == null ? value : tag;
+    }
+
+    /** The standard form of a BCP 47 language tag of at most 35 characters, or {@code null} if it is not one. */
+    public static String languageTag(String value) {
+        if (value == null || value.length() > 35 || !LANGUAGE_TAG.matcher(value).matches()) {
+            return null;
+        }
+        Locale locale = Locale.forLanguageTag(value);
+        return locale.getLanguage().isEmpty() ? null : locale.toLanguageTag();
     }
 
     /** An optional web address with one of the schemes and a host, at most {@value #MAX_LINK} characters. */

@@ -49,6 +49,21 @@ class InputRulesTest {
     }
 
     @Test
+    void anEventsLanguageIsALanguageTagInItsStandardCase() {
+        ZonedDateTime start = ZonedDateTime.of(2026, 3, 20, 10, 0, 0, 0, LONDON);
+        Event event = new Event("hulme", "e1", "e1@x", null, 0, "Taith gerdded", null,
+                new EventTime(start, start.plusHours(1), false), null, null, null, null, null, null, null, null, null,
+                null, EventSource.API, null, null);
+
+        assertThat(event.withLanguage("en-gb").language()).isEqualTo("en-GB");
+        assertThat(event.withLanguage("CY").language()).isEqualTo("cy");
+        assertThat(refused(() -> event.withLanguage("Welsh, mostly")).errors())
+                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("language", "language"));
+        assertThat(refused(() -> event.withLanguage("cy-" + "x".repeat(40))).errors())
+                .extracting(FieldError::field).containsExactly("language");
+    }
+
+    @Test
     void aFeedAddressLongerThanItsColumnIsRefused() {
         assertThat(refused(() -> new Feed("hulme", "lunch-club", null, LONG_LINK)).errors())
                 .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("url", "too-long"));

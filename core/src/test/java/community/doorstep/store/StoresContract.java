@@ -157,10 +157,10 @@ public abstract class StoresContract {
                 new Location("St Wilfrid's", "1 Stretford Rd", "M15 5JU", 53.4631, -2.2489),
                 URI.create("https://meet.google.com/abc-defg-hij"), Set.of("older-people", "food"), "lunch-club", "hulme-north",
                 "Step-free; hearing loop", "£3", URI.create("https://lunch.example/book"), EventStatus.TENTATIVE,
-                EventSource.API, null, ModerationState.PENDING);
+                EventSource.API, null, ModerationState.PENDING).withLanguage("cy");
         Event override = new Event(SITE, "e2", "full@x", start.plusWeeks(1), true, 3, "Lunch club (moved)", null,
                 new EventTime(start.plusWeeks(1).plusHours(1), start.plusWeeks(1).plusHours(3), false), null, null, null,
-                null, null, null, null, null, null, EventStatus.CANCELLED, EventSource.API, null, null);
+                null, null, null, null, null, null, EventStatus.CANCELLED, EventSource.API, null, null, "en-GB");
         Event allDay = new Event(SITE, "e3", "fair@x", null, 0, "Summer fair", null,
                 new EventTime(LocalDate.of(2026, 7, 17).atStartOfDay(LONDON), LocalDate.of(2026, 7, 19).atStartOfDay(LONDON), true),
                 null, null, null, null, null, null, null, null, null, null, EventSource.API, null, null);

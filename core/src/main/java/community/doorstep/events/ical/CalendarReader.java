@@ -13,6 +13,7 @@ import community.doorstep.events.Recurrence;
 import community.doorstep.events.SkippedItem;
 import community.doorstep.events.SkippedItem.Reason;
 import community.doorstep.internal.Texts;
+import community.doorstep.internal.Validator;
 import community.doorstep.site.Tag;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarParserFactory;
@@ -295,7 +296,24 @@ public final class CalendarReader {
                 recurrenceId == null ? null : recurrenceId.at(), thisAndFuture(component), sequence(component),
                 truncate(title, MAX_TITLE), truncate(PlainText.of(rawDescription), MAX_DESCRIPTION), time, recurrence,
                 location, onlineLink, tags(component), feed.organisationId(), null, null, null,
-                httpLink(url), status(component), EventSource.FEED, feed.id(), ModerationState.APPROVED);
+                httpLink(url), status(component), EventSource.FEED, feed.id(), ModerationState.APPROVED,
+                summary.isEmpty() ? null : language(component));
+    }
+
+    /**
+     * The language the event's words are in: LANGUAGE on its SUMMARY, else on its DESCRIPTION (RFC 5545 §3.2.10).
+     * A tag that is not one is left out, and the event kept.
+     */
+    private static String language(Component component) {
+        for (String name : List.of("SUMMARY", "DESCRIPTION")) {
+            Optional<String> tag = component.getPropertyList().getProperty(name)
+                    .flatMap(property -> ((Property) property).<Parameter>getParameter("LANGUAGE"))
+                    .map(language -> Validator.languageTag(language.getValue().strip()));
+            if (tag.isPresent()) {
+                return tag.get();
+            }
+        }
+        return null;
     }
 
     /** RANGE=THISANDFUTURE on RECURRENCE-ID: the override changes every later instance too (RFC 5545 §3.2.13). */

@@ -4,10 +4,12 @@ import community.doorstep.DoorstepException;
 import community.doorstep.events.Event;
 import community.doorstep.events.EventTime;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Language;
 import net.fortuna.ical4j.model.parameter.Range;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.parameter.Value;
@@ -109,9 +111,9 @@ public final class CalendarWriter {
             component.add(new ExDate<>(dateListParameters(event, zones), dateList(event.recurrence().exclusions(), event)));
         }
         component.add(new Sequence(event.sequence()));
-        component.add(new Summary(event.title()));
+        component.add(inLanguage(new Summary(event.title()), event));
         if (event.description() != null) {
-            component.add(new Description(event.description()));
+            component.add(inLanguage(new Description(event.description()), event));
         }
         if (event.location() != null) {
             String place = event.location().address() == null ? event.location().name()
@@ -167,5 +169,10 @@ public final class CalendarWriter {
         return moments.stream()
                 .map(moment -> value(allDay ? moment : moment.withZoneSameInstant(zone), allDay))
                 .collect(Collectors.joining(","));
+    }
+
+    /** Words the event states the language of say it again, so a calendar that reads ours marks them too. */
+    private static Property inLanguage(Property words, Event event) {
+        return event.language() == null ? words : words.add(new Language(event.language()));
     }
 }

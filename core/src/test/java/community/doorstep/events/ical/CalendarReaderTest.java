@@ -135,4 +135,30 @@ class CalendarReaderTest {
         assertThat(exported).contains("RANGE=THISANDFUTURE");
         assertThat(lines(copy)).containsExactlyElementsOf(lines(doorstep));
     }
+
+    @Test
+    void theLanguageACalendarGivesAnEventsWordsIsKeptAndSurvivesExportAndImport() {
+        importText(doorstep, calendar(concat(
+                words("walk@x", "05", "SUMMARY;LANGUAGE=cy:Taith gerdded", "DESCRIPTION:Dewch am dro"),
+                words("choir@x", "06", "SUMMARY:Choir", "DESCRIPTION;LANGUAGE=en-gb:Sing with us"),
+                words("odd@x", "07", "SUMMARY;LANGUAGE=not a language!:Coffee morning"),
+                words("plain@x", "08", "SUMMARY:Lunch club"))));
+        String exported = doorstep.events().calendar().exportCalendar(EventQuery.window(TestDoorstep.SITE,
+                FROM.atStartOfDay(LONDON).toInstant(), TO.atStartOfDay(LONDON).toInstant()));
+        Doorstep copy = TestDoorstep.inMemory(LONDON);
+        importText(copy, exported);
+
+        for (Doorstep read : List.of(doorstep, copy)) {
+            assertThat(TestDoorstep.all(read, FROM, TO, LONDON)).extracting(o -> o.event().uid(), o -> o.event().language())
+                    .containsExactly(tuple("walk@x", "cy"), tuple("choir@x", "en-GB"), tuple("odd@x", null),
+                            tuple("plain@x", null));
+        }
+        assertThat(exported).contains("SUMMARY;LANGUAGE=cy:Taith gerdded", "DESCRIPTION;LANGUAGE=cy:Dewch am dro");
+    }
+
+    /** A one-hour event on a day of March 2026, with its words written out as property lines. */
+    private static String[] words(String uid, String day, String... lines) {
+        return concat(new String[]{"BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:20260101T000000Z", "DTSTART:202603" + day + "T120000Z"},
+                lines, new String[]{"END:VEVENT"});
+    }
 }

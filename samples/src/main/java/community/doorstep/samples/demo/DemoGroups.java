@@ -30,9 +30,17 @@ final class DemoGroups {
     record Group(String id, String name, String area, String place, String address, List<Session> sessions) {
     }
 
-    /** A regular session: an RRULE, a first day, times, words in English (and Welsh where the group writes it). */
+    /**
+     * A regular session: an RRULE, a first day, times, and words in English or, where the group's calendar says so
+     * ({@code SUMMARY;LANGUAGE=cy}), in another language.
+     */
     record Session(String key, String title, String description, String rule, DayOfWeek day, LocalTime start,
-                   LocalTime end, Set<String> tags, String cost, String accessibility) {
+                   LocalTime end, Set<String> tags, String cost, String accessibility, String language) {
+        /** A session whose calendar states no language, as most do. */
+        Session(String key, String title, String description, String rule, DayOfWeek day, LocalTime start,
+                LocalTime end, Set<String> tags, String cost, String accessibility) {
+            this(key, title, description, rule, day, start, end, tags, cost, accessibility, null);
+        }
     }
 
     static final List<String[]> AREAS = List.of(
@@ -79,7 +87,7 @@ final class DemoGroups {
                             Set.of("older-people", "health"), "Free", "Level paths, benches on the way"),
                     new Session("cymraeg", "Taith gerdded Gymraeg: Welsh-speaking walk", "Dewch am dro a sgwrs yn Gymraeg! Croeso i ddysgwyr.",
                             "FREQ=MONTHLY;BYDAY=1SA", DayOfWeek.SATURDAY, LocalTime.of(11, 0), LocalTime.of(12, 0),
-                            Set.of("cymraeg", "health"), "Am ddim / Free", null))),
+                            Set.of("cymraeg", "health"), "Am ddim / Free", null, "cy"))),
             new Group("tenants", "Hulme Tenants' Association", "chorlton-on-medlock", "Hulme Community Centre",
                     "Hulme High St, Manchester M15 5JS", List.of(
                     new Session("meeting", "Tenants' association meeting", "Repairs, rents and the new bins. Everyone on the estate is welcome.",
@@ -100,7 +108,8 @@ final class DemoGroups {
                     session.description(), new EventTime(start, first.atTime(session.end()).atZone(LONDON), false),
                     new Recurrence(List.of(session.rule()), List.of(), List.of()),
                     new Location(group.place() + ", " + group.address(), null, null, null, null), null, session.tags(),
-                    null, null, session.accessibility(), session.cost(), null, EventStatus.CONFIRMED, EventSource.API, null, null));
+                    null, null, session.accessibility(), session.cost(), null, EventStatus.CONFIRMED, EventSource.API, null, null)
+                    .withLanguage(session.language()));
         }
         LocalDate special = today.plusDays(9 + group.id().length() % 5);
         ZonedDateTime start = special.atTime(LocalTime.of(11, 0)).atZone(LONDON);

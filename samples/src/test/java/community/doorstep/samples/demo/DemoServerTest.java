@@ -45,6 +45,11 @@ class DemoServerTest {
             assertThat(groups).hasSize(DemoGroups.GROUPS.size());
             assertThat(occurrences).extracting(o -> o.event().title()).contains("Community lunch club", "Repair café",
                     "Taith gerdded Gymraeg: Welsh-speaking walk");
+            // the walkers' calendar says its Welsh walk is in Welsh, and the import keeps that
+            assertThat(occurrences).filteredOn(o -> o.event().title().startsWith("Taith"))
+                    .extracting(o -> o.event().language()).containsOnly("cy");
+            assertThat(occurrences).filteredOn(o -> o.event().title().equals("Community lunch club"))
+                    .extracting(o -> o.event().language()).containsOnlyNulls();
             assertThat(demo.doorstep().events().feeds().feedStatus(DemoServer.SITE, "lunch-club").orElseThrow().lastError()).isNull();
 
             HttpResponse<String> api = http.send(HttpRequest.newBuilder(

@@ -23,14 +23,14 @@ final class ApiJson {
      * One occurrence. Times are in the site's zone: offset date-times for timed occurrences, dates for all-day
      * ones (end exclusive), exactly as the feed check writes them.
      */
-    record OccurrenceJson(String id, String eventId, String uid, String title, String start, String end,
+    record OccurrenceJson(String id, String eventId, String uid, String title, String language, String start, String end,
                           boolean allDay, String status, String location, String onlineLink, String organisation,
                           List<String> tags, String description, String cost, String accessibility,
                           String bookingLink, LinksJson links) {
         static OccurrenceJson of(Occurrence occurrence, ZoneId zone, LinksJson links) {
             Event event = occurrence.event();
             boolean allDay = occurrence.time().allDay();
-            return new OccurrenceJson(occurrence.id(), event.id(), event.uid(), event.title(),
+            return new OccurrenceJson(occurrence.id(), event.id(), event.uid(), event.title(), event.language(),
                     time(occurrence.time().start(), allDay, zone), time(occurrence.time().end(), allDay, zone),
                     allDay, occurrence.status().wireName(),
                     event.location() == null ? null : event.location().name(),

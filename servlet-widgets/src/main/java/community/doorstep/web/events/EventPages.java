@@ -176,6 +176,7 @@ final class EventPages {
         Event event = occurrence.event();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", event.title());
+        view.put("language", event.language());
         view.put("when", when(page, occurrence));
         view.put("cancelled", occurrence.status() == EventStatus.CANCELLED);
         String place = place(event.location());
@@ -201,6 +202,7 @@ final class EventPages {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("time", occurrence.time().allDay() ? page.t("events.allDay") : times(page, occurrence));
         view.put("title", event.title());
+        view.put("language", event.language());
         view.put("href", eventLink(page, occurrence));
         view.put("place", place(event.location()));
         view.put("online", event.onlineLink() != null);

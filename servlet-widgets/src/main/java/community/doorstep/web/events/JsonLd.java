@@ -35,6 +35,9 @@ final class JsonLd {
         json.put("@context", "https://schema.org");
         json.put("@type", "Event");
         json.put("name", event.title());
+        if (event.language() != null) {
+            json.put("inLanguage", event.language());
+        }
         json.put("startDate", allDay ? occurrence.time().start().toLocalDate().toString()
                 : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(occurrence.time().start().withZoneSameInstant(zone)));
         json.put("endDate", allDay ? occurrence.time().end().toLocalDate().minusDays(1).toString()

@@ -62,6 +62,29 @@ class EventWidgetsTest {
     }
 
     @Test
+    void aTitleInALanguageTheGroupsCalendarStatesIsMarkedWithItOnEveryPageAndInTheApi() {
+        Doorstep doorstep = Neighbourhood.create();
+        String walk = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:walk@test\r\n"
+                + "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/London:20260606T110000\r\n"
+                + "DTEND;TZID=Europe/London:20260606T120000\r\nSUMMARY;LANGUAGE=cy:Taith gerdded Gymraeg\r\n"
+                + "DESCRIPTION;LANGUAGE=cy:Dewch am dro a sgwrs\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        doorstep.events().feeds().importCalendar(new Feed("hulme", "cymraeg", null, null),
+                new ByteArrayInputStream(walk.getBytes(StandardCharsets.UTF_8)));
+        try (WebServer own = WebServer.start(doorstep, "/doorstep")) {
+            JsonNode occurrence = ApiAssertions.okJson(own.get(EVENTS + "?q=taith")).path("occurrences").get(0);
+            assertThat(occurrence.path("language").asText()).isEqualTo("cy");
+            String eventPage = "w/hulme/events/" + occurrence.path("eventId").asText();
+
+            assertThat(ok(own.get(LIST))).contains("lang=\"cy\">Taith gerdded Gymraeg</a>")
+                    .doesNotContain("lang=\"cy\">Lunch club");
+            assertThat(ok(own.get(LIST + "/month?month=2026-06"))).contains("lang=\"cy\">Taith gerdded Gymraeg</a>");
+            assertThat(ok(own.get(eventPage))).contains("<h1 lang=\"cy\">Taith gerdded Gymraeg</h1>",
+                    "lang=\"cy\">Dewch am dro a sgwrs</p>", "\"inLanguage\":\"cy\"");
+            assertThat(ok(own.get(eventPage + "?lang=cy"))).contains("<html lang=\"cy\"", "<h1 lang=\"cy\">");
+        }
+    }
+
+    @Test
     void listSpeaksWelshWhenAskedOrWhenTheBrowserPrefersIt() {
         String asked = ok(server.get(LIST + "?lang=cy"));
         String preferred = ok(server.get(LIST, "Accept-Language", "cy-GB, en;q=0.5"));

@@ -35,13 +35,14 @@ class EventsApiTest extends NeighbourhoodWebTest {
     void writesEveryOccurrenceFieldInTheDocumentedOrder() {
         JsonNode lunch = okJson(server.get(EVENTS + "?q=lunch&limit=1")).path("occurrences").get(0);
 
-        assertThat(fieldNames(lunch)).containsExactly("id", "eventId", "uid", "title", "start", "end", "allDay",
+        assertThat(fieldNames(lunch)).containsExactly("id", "eventId", "uid", "title", "language", "start", "end", "allDay",
                 "status", "location", "onlineLink", "organisation", "tags", "description", "cost", "accessibility",
                 "bookingLink", "links");
         String eventId = lunch.path("eventId").asText();
         assertThat(lunch.path("id").asText()).isEqualTo(eventId + "@" + 1780570800L);
         assertThat(lunch.path("uid").asText()).isEqualTo("lunch-1@test");
         assertThat(lunch.path("title").asText()).isEqualTo("Lunch club");
+        assertThat(lunch.path("language").isNull()).as("its calendar states none").isTrue();
         assertThat(lunch.path("start").asText()).isEqualTo("2026-06-04T12:00:00+01:00");
         assertThat(lunch.path("end").asText()).isEqualTo("2026-06-04T14:00:00+01:00");
         assertThat(lunch.path("allDay").asBoolean()).isFalse();
