@@ -86,7 +86,7 @@ public final class Doorstep implements AutoCloseable {
         }
         Notifier hosts = notifier;
         Notifier routed = message -> (message.to().channel() == Address.Channel.SMS ? texts : hosts).send(message);
-        this.outbox = new Outbox(OutboxStore.of(stores), stores, routed, clock, dueWork);
+        this.outbox = new Outbox(OutboxStore.of(stores, sealer), stores, routed, clock, dueWork);
         FeedFetcher fetcher = new FeedFetcher(builder.feedTimeout);
         owned.add(fetcher);
         this.sites = new SiteService(SiteStore.of(stores));

@@ -143,7 +143,7 @@ public final class CheckInService {
         stores.inTransaction(() -> {
             for (Responder responder : circle.responders()) {
                 send(site, responder.channel(), "test", Map.of("circle", circle.name(), "responder", responder.name(),
-                        "tier", responder.tier()), Map.of("circleId", circleId));
+                        "tier", responder.tier()), Map.of("circleId", circleId), null);
             }
             return null;
         });
@@ -419,7 +419,7 @@ public final class CheckInService {
                 .ifPresent(c -> stores.inTransaction(() -> {
                     Site site = sites.requireSite(c.siteId());
                     send(site, c.reminder(), "reminder", Map.of("site", site.name(), "due", time(site, c.dueAt())),
-                            Map.of());
+                            Map.of(), c);
                     return null;
                 }));
     }
@@ -445,7 +445,7 @@ public final class CheckInService {
                     send(site, responder.channel(), kind, Map.of("nickname", checkIn.nickname(),
                             "note", note(site, checkIn), "due", time(site, checkIn.dueAt()),
                             "overdue", overdue.toMinutes(), "link", responderLink(site, token)),
-                            Map.of("checkInId", checkIn.id(), "tier", String.valueOf(tier)));
+                            Map.of("checkInId", checkIn.id(), "tier", String.valueOf(tier)), checkIn);
                 }
             }
             // the raise time names the week's alert: a weekly check-in raises a new one on another day
@@ -579,7 +579,7 @@ public final class CheckInService {
         for (int index = 0; index < circle.responders().size(); index++) {
             Responder responder = circle.responders().get(index);
             if (index != except && responder.tier() <= checkIn.alertedTier()) {
-                send(site, responder.channel(), kind, arguments, Map.of("checkInId", checkIn.id()));
+                send(site, responder.channel(), kind, arguments, Map.of("checkInId", checkIn.id()), checkIn);
             }
         }
     }
@@ -620,6 +620,8 @@ public final class CheckInService {
                 if (c.circleId().startsWith(OWN_CIRCLE)) {
                     store.deleteCircle(c.siteId(), c.circleId());
                 }
+                // the reminders, alerts and all-clears it sent say its nickname and note: they go with it
+                outbox.forget(c.siteId(), c.id());
                 return null;
             });
         });
@@ -664,8 +666,11 @@ public final class CheckInService {
         return DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", language).format(instant.atZone(site.zone()));
     }
 
-    private void send(Site site, Address to, String kind, Map<String, Object> arguments, Map<String, String> data) {
-        outbox.enqueue(SiteMessages.of(site, to, "checkin", TEXTS, kind, arguments, data, clock.instant()));
+    /** Queues one message; one about a check-in ({@code about}, else {@code null}) is forgotten when its row goes. */
+    private void send(Site site, Address to, String kind, Map<String, Object> arguments, Map<String, String> data,
+                      CheckIn about) {
+        outbox.enqueue(SiteMessages.of(site, to, "checkin", TEXTS, kind, arguments, data, clock.instant()),
+                about == null ? null : about.id());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import community.doorstep.DoorstepException;
 import community.doorstep.internal.Digests;
 import community.doorstep.internal.Jdbc;
+import community.doorstep.internal.Sealer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,32 +14,52 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
+/**
+ * The outbox over JDBC. With a sealer, what a message says and whom it goes to (receiver, its secret, subject, text
+ * and data) is kept encrypted, as the check-in it may be about is: an alert holds a nickname and a note.
+ */
 final class JdbcOutboxStore implements OutboxStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
 
     private final Jdbc jdbc;
+    private final Sealer sealer;
 
-    JdbcOutboxStore(Jdbc jdbc) {
+    /** {@code sealer} may be {@code null}: then messages are kept as they are. */
+    JdbcOutboxStore(Jdbc jdbc, Sealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
     @Override
-    public void add(Message message) {
+    public void add(Message message, String owner) {
         Address to = message.to();
+        UnaryOperator<String> seal = sealer == null ? UnaryOperator.identity() : sealer::seal;
         jdbc.inTransaction(connection -> Jdbc.update(connection, "insert into doorstep_outbox (id, site_id, channel,"
-                        + " target, secret, type, language, subject, body, data, created_at, state, attempts)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                message.id(), message.siteId(), to.channel().name(), to.target(), to.secret(), message.type(),
-                message.language(), message.subject(), message.text(), json(message.data()),
-                message.createdAt().toEpochMilli(), OutboxEntry.State.PENDING.name()));
+                        + " target, secret, type, language, subject, body, data, created_at, state, attempts, owner, sealed)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                message.id(), message.siteId(), to.channel().name(), seal.apply(to.target()), seal.apply(to.secret()),
+                message.type(), message.language(), seal.apply(message.subject()), seal.apply(message.text()),
+                seal.apply(json(message.data())), message.createdAt().toEpochMilli(), OutboxEntry.State.PENDING.name(),
+                owner, sealer != null));
+    }
+
+    @Override
+    public void forget(String siteId, String owner) {
+        jdbc.inTransaction(connection -> {
+            Jdbc.update(connection, "delete from doorstep_outbox where site_id = ? and owner = ? and finished_at is not null",
+                    siteId, owner);
+            return Jdbc.update(connection, "update doorstep_outbox set forgotten = true where site_id = ? and owner = ?",
+                    siteId, owner);
+        });
     }
 
     @Override
     public Optional<OutboxEntry> find(String messageId) {
-        return jdbc.query("select * from doorstep_outbox where id = ?", JdbcOutboxStore::entry, messageId)
+        return jdbc.query("select * from doorstep_outbox where id = ?", this::entry, messageId)
                 .stream().findFirst();
     }
 
@@ -52,13 +73,14 @@ final class JdbcOutboxStore implements OutboxStore {
     @Override
     public List<OutboxEntry> recent(String siteId, int limit) {
         return jdbc.query("select * from doorstep_outbox where site_id = ? order by created_at desc, id limit ?",
-                JdbcOutboxStore::entry, siteId, limit);
+                this::entry, siteId, limit);
     }
 
     @Override
     public int purgeFinished(Instant before) {
         return jdbc.inTransaction(connection -> Jdbc.update(connection,
-                "delete from doorstep_outbox where finished_at is not null and finished_at < ?", before.toEpochMilli()));
+                "delete from doorstep_outbox where finished_at is not null and (finished_at < ? or forgotten)",
+                before.toEpochMilli()));
     }
 
     @Override
@@ -80,16 +102,24 @@ final class JdbcOutboxStore implements OutboxStore {
         });
     }
 
-    private static OutboxEntry entry(ResultSet row) throws SQLException {
-        Address to = new Address(Address.Channel.valueOf(row.getString("channel")), row.getString("target"),
-                row.getString("secret"));
+    private OutboxEntry entry(ResultSet row) throws SQLException {
+        UnaryOperator<String> open = !row.getBoolean("sealed") ? UnaryOperator.identity() : sealer()::open;
+        Address to = new Address(Address.Channel.valueOf(row.getString("channel")), open.apply(row.getString("target")),
+                open.apply(row.getString("secret")));
         Message message = new Message(row.getString("id"), row.getString("site_id"), to, row.getString("type"),
-                row.getString("language"), row.getString("subject"), row.getString("body"), data(row.getString("data")),
-                Instant.ofEpochMilli(row.getLong("created_at")));
+                row.getString("language"), open.apply(row.getString("subject")), open.apply(row.getString("body")),
+                data(open.apply(row.getString("data"))), Instant.ofEpochMilli(row.getLong("created_at")));
         long finished = row.getLong("finished_at");
         Instant finishedAt = row.wasNull() ? null : Instant.ofEpochMilli(finished);
         return new OutboxEntry(message, OutboxEntry.State.valueOf(row.getString("state")), row.getInt("attempts"),
                 row.getString("last_error"), finishedAt);
+    }
+
+    private Sealer sealer() {
+        if (sealer == null) {
+            throw new DoorstepException("the outbox holds encrypted messages: give Doorstep the encryption key they were written with");
+        }
+        return sealer;
     }
 
     private static String json(Map<String, String> data) {

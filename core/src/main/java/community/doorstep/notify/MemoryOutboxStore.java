@@ -11,12 +11,27 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MemoryOutboxStore implements OutboxStore {
     private final Map<String, OutboxEntry> entries = new ConcurrentHashMap<>();
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void add(Message message) {
+    public void add(Message message, String owner) {
         if (entries.putIfAbsent(message.id(), new OutboxEntry(message, OutboxEntry.State.PENDING, 0, null, null)) != null) {
             throw new community.doorstep.ConflictException("the outbox already holds message " + message.id());
         }
+        if (owner != null) {
+            owners.put(message.id(), message.siteId() + "\n" + owner);
+        }
+    }
+
+    @Override
+    public void forget(String siteId, String owner) {
+        owners.forEach((id, of) -> {
+            if (of.equals(siteId + "\n" + owner)) {
+                forgotten.add(id);
+            }
+        });
+        purgeFinished(Instant.MIN);
     }
 
     @Override
@@ -42,8 +57,13 @@ final class MemoryOutboxStore implements OutboxStore {
     public int purgeFinished(Instant before) {
         int[] purged = {0};
         entries.values().removeIf(entry -> {
-            boolean old = entry.finishedAt() != null && entry.finishedAt().isBefore(before);
-            purged[0] += old ? 1 : 0;
+            String id = entry.message().id();
+            boolean old = entry.finishedAt() != null && (entry.finishedAt().isBefore(before) || forgotten.contains(id));
+            if (old) {
+                purged[0]++;
+                owners.remove(id);
+                forgotten.remove(id);
+            }
             return old;
         });
         return purged[0];

@@ -23,8 +23,13 @@ public final class Outbox {
     public static final String DELIVER = "deliver-message";
     /** Attempts before a message is given up. */
     public static final int MAX_ATTEMPTS = 12;
-    /** Delivered and failed messages (contact details among them) are kept this long, for the coordinator's view. */
+    /**
+     * Delivered and failed messages (contact details among them) are kept this long, for the coordinator's view;
+     * those {@linkplain #forget forgotten} with what they are about go sooner.
+     */
     public static final Duration KEEP_FINISHED = Duration.ofDays(7);
+    /** How often finished messages past their time, or forgotten, are deleted. */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxStore store;
@@ -41,7 +46,7 @@ public final class Outbox {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dueWork = Objects.requireNonNull(dueWork, "dueWork");
         dueWork.register(new DueTask.Once(DELIVER, this::deliver));
-        dueWork.register(new DueTask.Every("outbox-purge", Duration.ofHours(1),
+        dueWork.register(new DueTask.Every("outbox-purge", PURGE_EVERY,
                 () -> store.purgeFinished(clock.instant().minus(KEEP_FINISHED))));
     }
 
@@ -52,16 +57,32 @@ public final class Outbox {
      * @return whether it was queued
      */
     public boolean enqueue(Message message) {
+        return enqueue(message, null);
+    }
+
+    /**
+     * Queues the message as {@link #enqueue(Message)} does, as one of those about an owner (a check-in, say), to be
+     * {@linkplain #forget forgotten} with it.
+     */
+    public boolean enqueue(Message message, String owner) {
         if (store.isGone(message.siteId(), message.to().target())) {
             LOG.info("message {} not queued: its {} receiver said it is gone", message.id(), message.to().channel());
             return false;
         }
         stores.inTransaction(() -> {
-            store.add(message);
+            store.add(message, owner);
             dueWork.scheduleWithChange(DELIVER, message.id(), clock.instant());
             return null;
         });
         return true;
+    }
+
+    /**
+     * Deletes the messages about an owner that is gone: the finished ones at once, each one still being delivered as
+     * soon as it is finished (within {@link #PURGE_EVERY}), so nothing it said stays behind it.
+     */
+    public void forget(String siteId, String owner) {
+        store.forget(siteId, owner);
     }
 
     /** The site's newest messages, for the coordinator's (and the demo's) view of what was sent. */

@@ -165,9 +165,15 @@ public abstract class CheckInContract {
         clock.advance(Duration.ofSeconds(90));
         checkIns.acknowledge(SITE, link);
         checkIns.seenSafe(SITE, link);
+        assertThat(sent("checkin.allclear")).isNotEmpty();
         clock.advance(CheckInService.KEEP_FINISHED);
         doorstep.runDueWork();
         assertThat(checkIns.find(SITE, started.checkIn().id())).isEmpty();
+        // the alert, the acknowledgement and the all-clear said its nickname and note: the outbox forgets them too
+        clock.advance(Duration.ofMinutes(1));
+        doorstep.runDueWork();
+        assertThat(doorstep.outbox().recent(SITE, 200)).extracting(entry -> entry.message().type())
+                .noneMatch(type -> type.startsWith("checkin."));
         assertThatThrownBy(() -> checkIns.checkIn(SITE, started.token())).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> checkIns.alert(SITE, link)).isInstanceOf(ForbiddenException.class);
         assertThat(checkIns.counts(SITE)).singleElement().satisfies(count -> {

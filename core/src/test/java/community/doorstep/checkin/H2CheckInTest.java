@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,5 +37,22 @@ class H2CheckInTest extends CheckInContract {
                 .doesNotContain("Sparrow", "Dallas", "sparrow@person.example", "ana@volunteers.example", "Ana", "whsec_")
                 .contains("v1:"));
         assertThat(checkIns.circles(SITE).get(0).responders().get(0).channel().target()).isEqualTo("ana@volunteers.example");
+    }
+
+    @Test
+    void theRemindersAndAlertsInTheOutboxAreEncryptedAtRestToo() {
+        startDueInAnHour("Reporting at Dallas Court", null);
+        clock.set(NOW.plus(Duration.ofMinutes(55)));
+        doorstep.runDueWork();
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        List<String> rows = stores.database().query("select type || '|' || target || '|' || subject || '|' || body"
+                + " || '|' || data from doorstep_outbox", row -> row.getString(1));
+        assertThat(rows).anyMatch(row -> row.startsWith("checkin.reminder|")).anyMatch(row -> row.startsWith("checkin.alert-missed|"))
+                .allSatisfy(row -> assertThat(row)
+                        .doesNotContain("Sparrow", "Dallas", "sparrow@person.example", "ana@volunteers.example", "respond/")
+                        .contains("v1:"));
+        assertThat(alertedTargets()).containsExactly("ana@volunteers.example", "ben@volunteers.example");
+        assertThat(sent("checkin.alert-missed").get(0).message().text()).contains("Sparrow", "Reporting at Dallas Court");
     }
 }

@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +92,57 @@ class OutboxTest {
         assertThat(doorstep.outbox().recent("hulme", 10)).singleElement()
                 .satisfies(entry -> assertThat(entry.state()).isEqualTo(OutboxEntry.State.DELIVERED))
                 .satisfies(entry -> assertThat(entry.finishedAt()).isEqualTo(NOW));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"memory", "h2"})
+    void messagesForgottenWithWhatTheyAreAboutGoOnceFinishedAndTheOthersAWeekAfter(String storage) {
+        AtomicBoolean receiverUp = new AtomicBoolean(true);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        doorstep(storage, message -> {
+            if (!receiverUp.get()) {
+                throw DeliveryException.retry("the receiver is down", null);
+            }
+            delivered.add(message.id());
+        });
+        doorstep.sites().saveSite(Site.of("hulme", "Hulme"));
+        Message aboutIt = note("Sparrow is overdue");
+        Message other = note("A new event suggestion");
+        doorstep.outbox().enqueue(aboutIt, "check-in-1");
+        doorstep.outbox().enqueue(other);
+        doorstep.runDueWork();
+        assertThat(delivered).containsExactlyInAnyOrder(aboutIt.id(), other.id());
+        receiverUp.set(false);
+        Message stillGoing = note("Sparrow is safe");
+        doorstep.outbox().enqueue(stillGoing, "check-in-1");
+        doorstep.runDueWork();
+
+        doorstep.outbox().forget("hulme", "check-in-1");
+        assertThat(held()).as("the delivered one goes at once, the one on its way stays until it arrives")
+                .containsExactlyInAnyOrder(stillGoing.id(), other.id());
+        receiverUp.set(true);
+        clock.advance(Duration.ofMinutes(10));
+        doorstep.runDueWork();
+        assertThat(delivered).contains(stillGoing.id());
+        clock.advance(Duration.ofMinutes(1));
+        doorstep.runDueWork();
+        assertThat(held()).containsExactly(other.id());
+
+        clock.advance(Outbox.KEEP_FINISHED.minusMinutes(12));
+        doorstep.runDueWork();
+        assertThat(held()).containsExactly(other.id());
+        clock.advance(Duration.ofMinutes(2));
+        doorstep.runDueWork();
+        assertThat(held()).isEmpty();
+    }
+
+    private Message note(String text) {
+        return new Message(Message.newId(), "hulme", Address.email(COORDINATOR), "test.note", "en", "A note", text,
+                java.util.Map.of(), clock.instant());
+    }
+
+    private List<String> held() {
+        return doorstep.outbox().recent("hulme", 10).stream().map(entry -> entry.message().id()).toList();
     }
 
     @Test

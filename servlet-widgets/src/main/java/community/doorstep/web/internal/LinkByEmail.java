@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Sends residents their own private link by email, so losing the page does not lose the link: one message through
  * the outbox, in the page's language. The address is used for that message alone (the outbox keeps sent messages a
- * week, as it keeps every other); sending counts as one of the client's writes, so it cannot flood an inbox.
+ * week, sealed where the host gave a key, as it keeps every other); sending counts as one of the client's writes, so
+ * it cannot flood an inbox.
  */
 public final class LinkByEmail {
     private LinkByEmail() {
