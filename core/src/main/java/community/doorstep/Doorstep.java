@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +60,7 @@ public final class Doorstep implements AutoCloseable {
     private final AccessService access;
     private final DueWork dueWork;
     private final Outbox outbox;
+    private final URI publicAddress;
     private final ModerationQueue moderation = new ModerationQueue();
     /** What Doorstep made itself and so closes: the feed fetcher, and the default notifier's HTTP client. */
     private final List<AutoCloseable> owned = new ArrayList<>();
@@ -87,6 +89,7 @@ public final class Doorstep implements AutoCloseable {
         Notifier hosts = notifier;
         Notifier routed = message -> (message.to().channel() == Address.Channel.SMS ? texts : hosts).send(message);
         this.outbox = new Outbox(OutboxStore.of(stores, sealer), stores, routed, clock, dueWork);
+        this.publicAddress = builder.publicAddress;
         FeedFetcher fetcher = new FeedFetcher(builder.feedTimeout);
         owned.add(fetcher);
         this.sites = new SiteService(SiteStore.of(stores));
@@ -168,6 +171,11 @@ public final class Doorstep implements AutoCloseable {
     /** The clock every time-dependent rule reads. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Where the widgets are mounted as the public sees it ({@link Builder#publicAddress}), if the host said. */
+    public Optional<URI> publicAddress() {
+        return Optional.ofNullable(publicAddress);
     }
 
     /** Closes the embedded database if Doorstep opened it; a host's data source stays the host's to close. */

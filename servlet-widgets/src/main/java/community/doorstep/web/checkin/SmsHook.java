@@ -17,7 +17,10 @@ import org.glassfish.jersey.server.model.Resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static community.doorstep.web.internal.Routes.pathParam;
 
@@ -53,8 +56,8 @@ final class SmsHook {
         String body = body(request);
         if (gateway.kind() == SmsGateway.Kind.TWILIO) {
             FormBody form = FormBody.parse(body);
-            String url = request.getUriInfo().getRequestUri().toString();
-            if (!SmsSignatures.twilio(gateway.secret(), url, form.all(), request.getHeaderString("X-Twilio-Signature"))) {
+            String signature = request.getHeaderString("X-Twilio-Signature");
+            if (signedFor(request).stream().noneMatch(url -> SmsSignatures.twilio(gateway.secret(), url, form.all(), signature))) {
                 return unsigned();
             }
             doorstep.checkIns().text(siteId, form.get("From"), form.get("Body"));
@@ -75,6 +78,20 @@ final class SmsHook {
             // signed but not JSON: nothing to act on, and the same answer
         }
         return Response.ok("{\"status\":\"noted\"}").type("application/json").header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The addresses Twilio may have signed: the one this request reached, and, where the host named the public
+     * address, the same path under it, since a proxy in front (TLS ended, another host name) changes what arrives.
+     */
+    private List<String> signedFor(ContainerRequestContext request) {
+        URI reached = request.getUriInfo().getRequestUri();
+        List<String> urls = new ArrayList<>(List.of(reached.toString()));
+        doorstep.publicAddress().ifPresent(base -> {
+            String relative = request.getUriInfo().getBaseUri().relativize(reached).toString();
+            urls.add(base.resolve(relative).toString());
+        });
+        return urls;
     }
 
     private static Response unsigned() {

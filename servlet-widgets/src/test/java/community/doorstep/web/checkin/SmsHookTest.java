@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,11 @@ class SmsHookTest {
 
     @BeforeEach
     void start() {
-        doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).encryptionKey(Sealer.newKey()).build();
+        open(Doorstep.builder());
+    }
+
+    private void open(Doorstep.Builder builder) {
+        doorstep = builder.stores(Stores.inMemory()).clock(clock).encryptionKey(Sealer.newKey()).build();
         doorstep.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
         server = WebServer.start(doorstep, "/doorstep");
         circleId = doorstep.checkIns().createCircle("hulme", "Volunteers", List.of(
@@ -68,7 +73,11 @@ class SmsHookTest {
 
     /** A Twilio-style post, signed here with the JDK's own HMAC as Twilio documents it. */
     private HttpResponse<String> twilio(String token, Map<String, String> parameters, boolean sign) throws Exception {
-        String url = server.uri(HOOK).toString();
+        return twilio(server.uri(HOOK).toString(), token, parameters, sign);
+    }
+
+    /** As {@link #twilio(String, Map, boolean)}, signed for the given address. */
+    private HttpResponse<String> twilio(String url, String token, Map<String, String> parameters, boolean sign) throws Exception {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(parameters).forEach((name, value) -> signed.append(name).append(value));
         Mac mac = Mac.getInstance("HmacSHA1");
@@ -106,6 +115,23 @@ class SmsHookTest {
             assertThat(reply.body()).isEqualTo(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>Noted.</Message></Response>");
         }
+    }
+
+    @Test
+    void behindAProxyATextSignedForThePublicAddressTheHostNamedIsTakenAndOneForAnotherIsNot() throws Exception {
+        stop();
+        open(Doorstep.builder().publicAddress(URI.create("https://hulme.example/doorstep/")));
+        doorstep.checkIns().saveSmsGateway(new SmsGateway("hulme", SmsGateway.Kind.TWILIO, "twilio-auth-token"));
+        Started started = linkedCheckIn();
+
+        HttpResponse<String> elsewhere = twilio("https://elsewhere.example/doorstep/" + HOOK, "twilio-auth-token",
+                Map.of("From", "+447700900123", "Body", "IN"), true);
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
+        assertThat(state(started)).isEqualTo(CheckInState.WAITING);
+        HttpResponse<String> viaTheProxy = twilio("https://hulme.example/doorstep/" + HOOK, "twilio-auth-token",
+                Map.of("From", "+447700900123", "Body", "IN"), true);
+        assertThat(viaTheProxy.statusCode()).isEqualTo(200);
+        assertThat(state(started)).isEqualTo(CheckInState.SAFE);
     }
 
     @Test
