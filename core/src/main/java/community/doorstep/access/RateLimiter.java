@@ -39,36 +39,35 @@ public final class RateLimiter {
         this.refill = refill;
     }
 
-    /** Takes one write for the key; empty if allowed, else how long until the next one would be. */
-    public synchronized Optional<Duration> tryAcquire(String key, int allowance) {
-        Optional<Duration> wait = waitBefore(key, allowance);
-        if (wait.isEmpty()) {
-            accepted(key, allowance);
-        }
-        return wait;
-    }
-
     /**
-     * Whether a write for the key may go ahead now, taking nothing: a form checks this first and counts the
-     * write with {@link #accepted} only once it has been stored, so failed tries (a typo, a refused date) cost
-     * a resident nothing.
+     * Takes one write for the key, in one step, so writes sent at the same moment cannot all pass one check: a
+     * form takes it before it stores anything, and gives it back with {@link #refund} when it stored nothing, so
+     * failed tries (a typo, a refused date) cost a resident nothing.
      *
      * @param allowance the site's {@link community.doorstep.site.Site#writeAllowance()}: the burst is that many times
      *                  larger, and refills that many times faster
-     * @return empty if allowed, else how long until it would be
+     * @return empty if taken, else how long until one would be
      */
-    public synchronized Optional<Duration> waitBefore(String key, int allowance) {
-        double tokens = tokens(key, clock.instant(), allowance);
-        if (tokens >= 1) {
-            return Optional.empty();
+    public synchronized Optional<Duration> tryAcquire(String key, int allowance) {
+        Instant now = clock.instant();
+        double tokens = tokens(key, now, allowance);
+        if (tokens < 1) {
+            return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * refill.toNanos() / Math.max(1, allowance))));
         }
-        return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) * refill.toNanos() / allowance)));
+        buckets.put(key, new Bucket(tokens - 1, now));
+        return Optional.empty();
     }
 
-    /** Counts one accepted write for the key. */
-    public synchronized void accepted(String key, int allowance) {
+    /** Gives back a write {@link #tryAcquire taken} for something that was not stored after all. */
+    public synchronized void refund(String key, int allowance) {
         Instant now = clock.instant();
-        buckets.put(key, new Bucket(Math.max(0, tokens(key, now, allowance) - 1), now));
+        double tokens = tokens(key, now, allowance) + 1;
+        if (tokens >= (double) burst * Math.max(1, allowance)) {
+            // a full bucket is no bucket: the key is as if it had never written, whatever allowance the site sets next
+            buckets.remove(key);
+        } else {
+            buckets.put(key, new Bucket(tokens, now));
+        }
     }
 
     private double tokens(String key, Instant now, int allowance) {

@@ -21,17 +21,24 @@ public final class ApiWrites {
     }
 
     /**
-     * Runs the write unless the client is over the limit (the site's {@link Site#writeAllowance()} times the usual),
-     * and counts it once it succeeded.
+     * Runs the write unless the client is over the limit (the site's {@link Site#writeAllowance()} times the usual):
+     * the write is taken first, in one step, and given back if it fails.
      */
     public Response limited(ContainerRequestContext request, Site site, Supplier<Response> write) {
         HttpServletRequest servlet = Widgets.servletRequest(request);
         String key = site.id() + "|" + (servlet == null ? "unknown" : servlet.getRemoteAddr());
-        if (limiter.waitBefore(key, site.writeAllowance()).isPresent()) {
+        if (limiter.tryAcquire(key, site.writeAllowance()).isPresent()) {
             throw new WebApplicationException(Response.status(429).build());
         }
-        Response response = write.get();
-        limiter.accepted(key, site.writeAllowance());
-        return response;
+        boolean stored = false;
+        try {
+            Response response = write.get();
+            stored = true;
+            return response;
+        } finally {
+            if (!stored) {
+                limiter.refund(key, site.writeAllowance());
+            }
+        }
     }
 }

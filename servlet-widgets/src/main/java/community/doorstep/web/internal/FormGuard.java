@@ -2,6 +2,7 @@ package community.doorstep.web.internal;
 
 import community.doorstep.access.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import java.security.SecureRandom;
@@ -14,12 +15,16 @@ import static community.doorstep.web.internal.Widgets.Privacy.PRIVATE;
 
 /**
  * The anti-flood guard any feature's public form uses: a honeypot field that bots fill and people never see, and a
- * limit on writes per site and client address. Only accepted writes count, so a resident correcting a refused form
- * loses nothing; a filled honeypot counts, and is answered as if it had succeeded.
+ * limit on writes per site and client address. A form takes its write before it stores anything, in one step, so
+ * many sent at once cannot all pass; a write not {@linkplain #accepted accepted} by the time the answer is made is
+ * given back ({@link #settle}), so a resident correcting a refused form loses nothing. A filled honeypot counts, and
+ * is answered as if it had succeeded.
  */
 public final class FormGuard {
     /** The hidden field's name in every guarded form. */
     public static final String HONEYPOT = "homepage";
+    /** The request property holding the give-back of a write taken and not yet accepted. */
+    private static final String TAKEN = FormGuard.class.getName() + ".taken";
 
     private final Widgets widgets;
     private final RateLimiter limiter;
@@ -43,9 +48,12 @@ public final class FormGuard {
         return body.get(HONEYPOT) != null;
     }
 
-    /** A 429 page in the resident's language when this client has sent as many writes as the site allows for now. */
+    /**
+     * Takes one of this client's writes for the form being sent; when none is left, a 429 page in the resident's
+     * language instead.
+     */
     public Optional<Response> tooMany(Page page) {
-        Optional<Duration> wait = limiter.waitBefore(clientKey(page), page.site().writeAllowance());
+        Optional<Duration> wait = take(page);
         if (wait.isEmpty()) {
             return Optional.empty();
         }
@@ -58,14 +66,32 @@ public final class FormGuard {
                 .header("Retry-After", String.valueOf(seconds)).build());
     }
 
-    /** Whether this client may send another write now. */
+    /** Takes one of this client's writes, as {@link #tooMany} does; whether there was one. */
     public boolean allows(Page page) {
-        return limiter.waitBefore(clientKey(page), page.site().writeAllowance()).isEmpty();
+        return take(page).isEmpty();
     }
 
-    /** Counts one accepted write of this client. */
+    /** Keeps the write taken for this request: what it sent was stored. */
     public void accepted(Page page) {
-        limiter.accepted(clientKey(page), page.site().writeAllowance());
+        page.request.removeProperty(TAKEN);
+    }
+
+    /** Gives back the write taken for this request if it was not accepted; the form's wrapper calls it once answered. */
+    static void settle(ContainerRequestContext request) {
+        if (request.getProperty(TAKEN) instanceof Runnable giveBack) {
+            request.removeProperty(TAKEN);
+            giveBack.run();
+        }
+    }
+
+    private Optional<Duration> take(Page page) {
+        String key = clientKey(page);
+        int allowance = page.site().writeAllowance();
+        Optional<Duration> wait = limiter.tryAcquire(key, allowance);
+        if (wait.isEmpty()) {
+            page.request.setProperty(TAKEN, (Runnable) () -> limiter.refund(key, allowance));
+        }
+        return wait;
     }
 
     /** Per site and client address. */

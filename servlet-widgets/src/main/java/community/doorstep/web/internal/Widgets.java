@@ -158,7 +158,11 @@ public final class Widgets {
             if (body == null) {
                 return error(page, 413, "error.tooLarge");
             }
-            return guarded(page, () -> handler.apply(page, body));
+            try {
+                return guarded(page, () -> handler.apply(page, body));
+            } finally {
+                FormGuard.settle(request);
+            }
         });
     }
 

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static community.doorstep.web.testing.WidgetAssertions.assertPrivate;
 import static community.doorstep.web.testing.WidgetAssertions.form;
@@ -93,6 +100,32 @@ class SubmissionWidgetsTest {
         }
         assertThat(suggest("One too many").statusCode()).isEqualTo(429);
         assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).hasSize(50);
+    }
+
+    @Test
+    void suggestionsSentAllAtOnceFromOneAddressGetNoMoreThanTheLimit() throws Exception {
+        int senders = 25;
+        ExecutorService threads = Executors.newFixedThreadPool(senders);
+        CyclicBarrier together = new CyclicBarrier(senders);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                String title = "Flood " + i;
+                answers.add(threads.submit(() -> {
+                    together.await();
+                    return suggest(title).statusCode();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200, 429);
+            assertThat(statuses).filteredOn(status -> status == 200).hasSize(5);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).hasSize(5);
     }
 
     @Test
