@@ -1,11 +1,15 @@
 package community.doorstep.events;
 
 import community.doorstep.access.ModerationState;
+import community.doorstep.internal.Digests;
 import community.doorstep.internal.Validator;
 
 import java.net.URI;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An event or a series of them, or one overridden instance of a series.
@@ -89,6 +93,25 @@ public record Event(
         this(siteId, id, uid, recurrenceId, false, sequence, title, description, time, recurrence, location,
                 onlineLink, tags, organisationId, areaId, accessibility, cost, bookingLink, status, source, feedId,
                 moderation, null);
+    }
+
+    /**
+     * A digest of everything a coordinator reads of the event (all but its id and moderation), the same on every node
+     * and after a restart: a decision names the revision it was made on, so an edit made meanwhile is never published
+     * unseen.
+     */
+    public String revision() {
+        List<String> parts = new ArrayList<>(List.of(uid, String.valueOf(recurrenceId), String.valueOf(thisAndFuture),
+                String.valueOf(sequence), title, String.valueOf(description), time.start().toString(), time.end().toString(),
+                String.valueOf(time.allDay()), String.join("\n", recurrence.rules()), recurrence.additions().toString(),
+                recurrence.exclusions().toString(), String.valueOf(location), String.valueOf(onlineLink),
+                String.join(",", new TreeSet<>(tags)), String.valueOf(organisationId), String.valueOf(areaId),
+                String.valueOf(accessibility), String.valueOf(cost), String.valueOf(bookingLink), status.name(),
+                String.valueOf(language)));
+        // each part's length first, so no two different events join to the same text
+        StringBuilder joined = new StringBuilder();
+        parts.forEach(part -> joined.append(part.length()).append(':').append(part));
+        return Digests.sha256Hex(joined.toString());
     }
 
     public boolean isOverride() {

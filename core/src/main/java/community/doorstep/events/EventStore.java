@@ -65,6 +65,9 @@ public interface EventStore {
     /** Creates or replaces one event by id. */
     void save(Event event);
 
+    /** Stores {@code next} in place of {@code expected} only if the event is still exactly as expected, in one step. */
+    boolean replace(Event expected, Event next);
+
     /** Deletes one event; deleting what is not there does nothing. */
     void delete(String siteId, String eventId);
 }

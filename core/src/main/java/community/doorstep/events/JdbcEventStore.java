@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,10 @@ final class JdbcEventStore implements EventStore {
             + " booking_link, status, source, feed_id, moderation, language, span_kind, first_start, last_end";
     private static final String INSERT = "insert into doorstep_event (" + COLUMNS + ") values ("
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
+    /** Every column but the key, in {@link #COLUMNS}' order, then the key: a save changes the row in place. */
+    private static final String UPDATE = "update doorstep_event set "
+            + String.join(" = ?, ", Arrays.asList(COLUMNS.split(", ")).subList(2, COLUMNS.split(", ").length))
+            + " = ? where site_id = ? and id = ?";
 
     private final Jdbc jdbc;
     private final ContentVersions versions;
@@ -204,19 +209,39 @@ final class JdbcEventStore implements EventStore {
     @Override
     public void save(Event event) {
         Object[] row = row(event);
+        // changed in place, not deleted and inserted: two saves of one event at once then wait for each other
+        Object[] update = new Object[row.length];
+        System.arraycopy(row, 2, update, 0, row.length - 2);
+        update[row.length - 2] = event.siteId();
+        update[row.length - 1] = event.id();
         jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", event.siteId(), event.id());
+            // the event's row before the site's version, always, so a save and a decision never wait on each other
+            int saved = Jdbc.update(connection, UPDATE, update) > 0 ? 1 : Jdbc.update(connection, INSERT, row);
             ContentVersions.bump(connection, event.siteId());
-            return Jdbc.update(connection, INSERT, row);
+            return saved;
         });
         jdbc.afterCommit(() -> versions.committed(event.siteId()));
     }
 
     @Override
+    public boolean replace(Event expected, Event next) {
+        return jdbc.inTransaction(connection -> {
+            // the row stays locked until the change commits: an edit at the same moment waits, then finds it changed
+            boolean same = Jdbc.query(connection, "select * from doorstep_event where site_id = ? and id = ? for update",
+                    JdbcEventStore::event, expected.siteId(), expected.id()).stream().anyMatch(expected::equals);
+            if (same) {
+                save(next);
+            }
+            return same;
+        });
+    }
+
+    @Override
     public void delete(String siteId, String eventId) {
         jdbc.inTransaction(connection -> {
+            int deleted = Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
             ContentVersions.bump(connection, siteId);
-            return Jdbc.update(connection, "delete from doorstep_event where site_id = ? and id = ?", siteId, eventId);
+            return deleted;
         });
         jdbc.afterCommit(() -> versions.committed(siteId));
     }

@@ -233,6 +233,15 @@ final class MemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized boolean replace(Event expected, Event next) {
+        if (!find(expected.siteId(), expected.id()).filter(expected::equals).isPresent()) {
+            return false;
+        }
+        save(next);
+        return true;
+    }
+
+    @Override
     public synchronized void delete(String siteId, String eventId) {
         SiteEvents site = sites.get(siteId);
         if (site != null) {

@@ -1,5 +1,6 @@
 package community.doorstep.events;
 
+import community.doorstep.ConflictException;
 import community.doorstep.NotFoundException;
 import community.doorstep.access.AccessService;
 import community.doorstep.access.Capability;
@@ -159,12 +160,23 @@ public final class Submissions implements Moderated {
 
     /** A coordinator's decision on a suggestion: approved ones become public, rejected ones stay hidden. */
     public Event moderate(String siteId, String eventId, ModerationState decision) {
+        return moderate(siteId, eventId, decision, null);
+    }
+
+    /**
+     * A coordinator's decision on the suggestion as they read it: {@code revisionRead} is its {@link Event#revision()}
+     * then ({@code null}: whatever it holds now). If the resident changed it since, nothing is decided and a
+     * {@link ConflictException} says to read it again.
+     */
+    public Event moderate(String siteId, String eventId, ModerationState decision, String revisionRead) {
         Event event = events.find(siteId, eventId)
                 .filter(e -> e.source() == EventSource.SUBMISSION)
                 .orElseThrow(() -> new NotFoundException("there is no suggested event " + eventId + " on site " + siteId));
-        Event decided = event.withModeration(decision);
-        events.save(decided);
-        return decided;
+        // the decision is stored only over the suggestion as it was read: an edit at the same moment cannot slip under it
+        if (revisionRead != null && !revisionRead.equals(event.revision()) || !events.replace(event, event.withModeration(decision))) {
+            throw new ConflictException("the suggestion changed after it was read: read it again before deciding");
+        }
+        return event.withModeration(decision);
     }
 
     /** The rules a suggestion meets that need the site and the clock: a day still to come, a known group. */

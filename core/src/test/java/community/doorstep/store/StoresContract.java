@@ -534,6 +534,54 @@ public abstract class StoresContract {
     }
 
     @Test
+    void aDecisionOnASuggestionAsItWasReadIsRefusedOnceItsAuthorChangedItAndPublishesNothingUnseen() throws Exception {
+        Submitted submitted = doorstep.events().submissions().submit(SITE, new EventSubmission("Street party",
+                "Bring a dish", LocalDate.of(2026, 3, 14), LocalTime.of(14, 0), null, "Royce Road", null, null, null, null));
+        String read = doorstep.events().submissions().pendingSubmissions(SITE).get(0).revision();
+        doorstep.events().submissions().editSubmission(SITE, submitted.manageToken(), new EventSubmission("Street party",
+                "Something the coordinator never read", LocalDate.of(2026, 3, 14), LocalTime.of(14, 0), null,
+                "Royce Road", null, null, null, null));
+
+        assertThatThrownBy(() -> doorstep.events().submissions().moderate(SITE, submitted.event().id(),
+                ModerationState.APPROVED, read)).isInstanceOf(ConflictException.class);
+        assertThat(march()).isEmpty();
+        Event now = doorstep.events().submissions().pendingSubmissions(SITE).get(0);
+        assertThat(now.revision()).isNotEqualTo(read).isEqualTo(EventStore.of(stores).find(SITE, now.id()).orElseThrow().revision());
+        doorstep.events().submissions().moderate(SITE, now.id(), ModerationState.APPROVED, now.revision());
+        assertThat(march()).hasSize(1);
+
+        // an edit and a decision at the same moment: either the decision stands over what was read, or it is refused
+        for (int round = 0; round < 20; round++) {
+            Event shown = doorstep.events().submissions().editSubmission(SITE, submitted.manageToken(), new EventSubmission(
+                    "Street party", "Round " + round, LocalDate.of(2026, 3, 14), LocalTime.of(14, 0), null, "Royce Road",
+                    null, null, null, null));
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                int next = round;
+                Future<?> edit = threads.submit(() -> doorstep.events().submissions().editSubmission(SITE,
+                        submitted.manageToken(), new EventSubmission("Street party", "Unseen " + next, LocalDate.of(2026, 3, 14),
+                                LocalTime.of(14, 0), null, "Royce Road", null, null, null, null)));
+                Future<Boolean> decision = threads.submit(() -> {
+                    try {
+                        doorstep.events().submissions().moderate(SITE, shown.id(), ModerationState.APPROVED, shown.revision());
+                        return true;
+                    } catch (ConflictException refused) {
+                        return false;
+                    }
+                });
+                edit.get(30, TimeUnit.SECONDS);
+                decision.get(30, TimeUnit.SECONDS);
+            } finally {
+                threads.shutdownNow();
+            }
+            // whichever came first, the edit is kept and waits for a coordinator: never lost, never public unseen
+            Event after = EventStore.of(stores).find(SITE, shown.id()).orElseThrow();
+            assertThat(after).as("round %d", round).extracting(Event::description, Event::moderation)
+                    .containsExactly("Unseen " + round, ModerationState.PENDING);
+        }
+    }
+
+    @Test
     void onlySuggestionsAreModerated() {
         importText(FEED, calendar(event("a@x", ":20260305T120000Z", "Lunch club")));
         String feedEventId = EventStore.of(stores).feedEvents(SITE, FEED.id()).get(0).id();

@@ -1,5 +1,6 @@
 package community.doorstep.web.events;
 
+import community.doorstep.ConflictException;
 import community.doorstep.Doorstep;
 import community.doorstep.FieldError;
 import community.doorstep.ForbiddenException;
@@ -94,8 +95,13 @@ final class CoordinatorPages {
             if (eventId == null) {
                 throw new NotFoundException("no suggestion named");
             }
-            Event decided = doorstep.events().submissions().moderate(siteId, eventId,
-                    action.equals("approve") ? ModerationState.APPROVED : ModerationState.REJECTED);
+            Event decided;
+            try {
+                decided = doorstep.events().submissions().moderate(siteId, eventId,
+                        action.equals("approve") ? ModerationState.APPROVED : ModerationState.REJECTED, body.get("revision"));
+            } catch (ConflictException e) {
+                return adminPage(page, desk, page.t("admin.changed"), null, List.of(), Map.of(), 409);
+            }
             return adminPage(page, desk, page.t(action.equals("approve") ? "admin.approved" : "admin.rejected", decided.title()), null, List.of(), Map.of(), 200);
         }
         if (action.equals("add-organisation")) {
@@ -182,6 +188,7 @@ final class CoordinatorPages {
         for (Event event : doorstep.events().submissions().pendingSubmissions(siteId)) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", event.id());
+            view.put("revision", event.revision());
             view.put("title", event.title());
             view.put("when", EventPages.when(page, new Occurrence(event, event.time(), EventStatus.CONFIRMED, event.time().start())));
             view.put("place", EventPages.place(event.location()));

@@ -62,6 +62,23 @@ class CoordinatorWidgetsTest {
     }
 
     @Test
+    void approvingASuggestionItsAuthorChangedSinceThePageShowedItPublishesNothingAndShowsTheChange() {
+        String id = suggest("Plant swap");
+        String listed = ok(server.get(admin));
+        String revision = listed.replaceAll("(?s).*name=\"revision\" value=\"([0-9a-f]{64})\".*", "$1");
+        String manage = "w/hulme/manage/" + doorstep.access().issue("hulme", Capability.SUBMISSION, id);
+        ok(post(server, manage, "action", "edit", "title", "Plant swap and a cash prize draw", "date", "2026-06-06",
+                "startTime", "11:00"));
+
+        String refused = page(post(server, admin, "action", "approve", "eventId", id, "revision", revision), 409);
+        assertThat(refused).contains("It was changed by the person who suggested it", "Plant swap and a cash prize draw");
+        assertThat(ok(server.get("w/hulme/events"))).doesNotContain("Plant swap");
+        String again = refused.replaceAll("(?s).*name=\"revision\" value=\"([0-9a-f]{64})\".*", "$1");
+        assertThat(ok(post(server, admin, "action", "approve", "eventId", id, "revision", again)))
+                .contains("Approved: Plant swap and a cash prize draw");
+    }
+
+    @Test
     void rejectingASuggestionKeepsItOffTheList() {
         String id = suggest("Dubious sale");
         assertThat(ok(post(server, admin + "?lang=cy", "action", "reject", "eventId", id))).contains("Wedi&#39;i wrthod: Dubious sale");
