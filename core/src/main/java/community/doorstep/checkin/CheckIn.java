@@ -31,11 +31,13 @@ import java.util.Objects;
  *                        and their own page shows it ended, as any check-in does); {@code null} before
  * @param repeatsFrom     for a check-in that repeats every week (a reporting appointment every Tuesday at 10:00), the
  *                        first due time, whose day and time of day each later one keeps; {@code null} for one-off
+ * @param alertKind       what raised the alert, as its message kind ({@code alert.missed}, {@code alert.sos},
+ *                        {@code alert.duress}), so every tier is told the same; {@code null} before any
  */
 public record CheckIn(String siteId, String id, String nickname, String note, String circleId, Instant deadline,
                       int graceMinutes, int extensions, int extendedMinutes, Address reminder, String duressPinHash,
                       CheckInState state, int alertedTier, Instant raisedAt, int acknowledgedBy, Instant acknowledgedAt,
-                      Instant createdAt, Instant endedAt, Instant repeatsFrom) {
+                      Instant createdAt, Instant endedAt, Instant repeatsFrom, String alertKind) {
     public CheckIn {
         Objects.requireNonNull(siteId, "siteId");
         Objects.requireNonNull(id, "id");
@@ -62,21 +64,25 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
     CheckIn extended(Instant newDeadline, int minutes) {
         return new CheckIn(siteId, id, nickname, note, circleId, newDeadline, graceMinutes, extensions + 1,
                 extendedMinutes + minutes, reminder, duressPinHash, state, alertedTier, raisedAt, acknowledgedBy,
-                acknowledgedAt, createdAt, endedAt, repeatsFrom);
+                acknowledgedAt, createdAt, endedAt, repeatsFrom, alertKind);
     }
 
-    CheckIn alerted(int tier, Instant at) {
+    /** Alerted up to this tier, for what {@code kind} says (the first raise names it; later tiers keep it). */
+    CheckIn alerted(int tier, Instant at, String kind) {
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
                 reminder, duressPinHash, CheckInState.ALERTED, tier, raisedAt == null ? at : raisedAt, acknowledgedBy,
-                acknowledgedAt, createdAt, endedAt, repeatsFrom);
+                acknowledgedAt, createdAt, endedAt, repeatsFrom, kind);
     }
 
-    /** Alerted by the duress PIN: the person's own page shows it ended, while the circle has the alert. */
+    /**
+     * Alerted by the duress PIN, at once or over an alert already raised: the person's own page shows it ended, while
+     * the circle has the alert.
+     */
     CheckIn endedUnderDuress(int tier, Instant at) {
-        CheckIn alerted = alerted(tier, at);
+        CheckIn alerted = alerted(tier, at, "alert.duress");
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
                 reminder, duressPinHash, alerted.state(), tier, alerted.raisedAt(), acknowledgedBy, acknowledgedAt,
-                createdAt, at, repeatsFrom);
+                createdAt, at, repeatsFrom, alerted.alertKind());
     }
 
     /** Whether the person's own page shows it ended: they checked in (with or without the duress PIN). */
@@ -86,13 +92,14 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
 
     CheckIn acknowledgedBy(int responder, Instant at) {
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
-                reminder, duressPinHash, state, alertedTier, raisedAt, responder, at, createdAt, endedAt, repeatsFrom);
+                reminder, duressPinHash, state, alertedTier, raisedAt, responder, at, createdAt, endedAt, repeatsFrom,
+                alertKind);
     }
 
     CheckIn safe(Instant at) {
         return new CheckIn(siteId, id, nickname, note, circleId, deadline, graceMinutes, extensions, extendedMinutes,
                 reminder, duressPinHash, CheckInState.SAFE, alertedTier, raisedAt, acknowledgedBy, acknowledgedAt, createdAt, at,
-                repeatsFrom);
+                repeatsFrom, alertKind);
     }
 
     /** Whether it repeats every week. */
@@ -103,7 +110,7 @@ public record CheckIn(String siteId, String id, String nickname, String note, St
     /** The next week's check-in of a repeating one: waiting again, with nothing alerted, extended or ended. */
     CheckIn nextOccurrence(Instant newDeadline) {
         return new CheckIn(siteId, id, nickname, note, circleId, newDeadline, graceMinutes, 0, 0, reminder, duressPinHash,
-                CheckInState.WAITING, 0, null, -1, null, createdAt, null, repeatsFrom);
+                CheckInState.WAITING, 0, null, -1, null, createdAt, null, repeatsFrom, null);
     }
 
     @Override

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * "I'm OK" check-ins for people at risk. A person starts one with a due time, a grace period, a circle and a note;
@@ -58,8 +59,14 @@ public final class CheckInService {
     /** The due task that reminds the person; its instance is {@code site/checkIn/deadlineMillis}. */
     public static final String REMIND = "checkin-reminder";
     /**
+     * The due task that, when a weekly check-in's alert is still open at next week's time, moves it to that week and
+     * alerts for it; its instance is {@code site/checkIn/raisedAtMillis/nextDeadlineMillis}.
+     */
+    public static final String NEXT_WEEK = "checkin-next-week";
+    /**
      * The due task that deletes a check-in; its instance is {@code site/checkIn/finished}, or
-     * {@code site/checkIn/unresolved-raisedAtMillis} for an alert nobody closed.
+     * {@code site/checkIn/unresolved-raisedAtMillis} for an alert nobody closed; {@code site/checkIn/person-link}
+     * withdraws only the person's own link, as an ordinary check-in's goes, after the duress PIN.
      */
     public static final String PURGE = "checkin-purge";
     /** How long before the due time the person is reminded. */
@@ -104,6 +111,7 @@ public final class CheckInService {
         dueWork.register(new DueTask.Once(DEADLINE, this::deadlineReached));
         dueWork.register(new DueTask.Once(ESCALATE, this::escalate));
         dueWork.register(new DueTask.Once(REMIND, this::remind));
+        dueWork.register(new DueTask.Once(NEXT_WEEK, this::nextWeek));
         dueWork.register(new DueTask.Once(PURGE, this::purge));
     }
 
@@ -179,7 +187,7 @@ public final class CheckInService {
                 chosen.escalateAfter());
         CheckIn checkIn = new CheckIn(siteId, id, plan.nickname(), plan.note(), circle.id(), deadline,
                 plan.graceMinutes(), 0, 0, plan.reminder(), plan.duressPin() == null ? null : pinHash(id, plan.duressPin()),
-                CheckInState.WAITING, 0, null, -1, null, now, null, plan.weekly() ? plan.dueAt() : null);
+                CheckInState.WAITING, 0, null, -1, null, now, null, plan.weekly() ? plan.dueAt() : null, null);
         return stores.inTransaction(() -> {
             if (circle != chosen) {
                 store.saveCircle(circle);
@@ -215,10 +223,10 @@ public final class CheckInService {
             // checking in again changes nothing: above all, it never takes back an alert the duress PIN raised
             return;
         }
-        if (pin != null && checkIn.duressPinHash() != null && checkIn.state() == CheckInState.WAITING && MessageDigest.isEqual(
+        if (pin != null && checkIn.duressPinHash() != null && MessageDigest.isEqual(
                 pinHash(checkIn.id(), pin).getBytes(StandardCharsets.US_ASCII),
                 checkIn.duressPinHash().getBytes(StandardCharsets.US_ASCII))) {
-            raise(checkIn, 1, "alert.duress", true);
+            underDuress(checkIn);
             return;
         }
         if (checkIn.repeats() && checkIn.state() == CheckInState.WAITING
@@ -226,6 +234,33 @@ public final class CheckInService {
             return;
         }
         seenSafe(checkIn, false);
+    }
+
+    /**
+     * The duress PIN: the person's page ends as after any check-in, and the circle is told they may be watched; never
+     * an all-clear. Waiting, the first tier is alerted; already alerted (overdue, or after SOS), everyone told so far
+     * hears it is duress, and later tiers get the same. A change at that moment (the deadline raising the alert) is
+     * read again, so the PIN is never lost to it.
+     */
+    private void underDuress(CheckIn read) {
+        CheckIn checkIn = read;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (checkIn.endedForThePerson() || checkIn.state() == CheckInState.SAFE) {
+                return;
+            }
+            int told = checkIn.alertedTier();
+            if (checkIn.state() == CheckInState.WAITING ? raise(checkIn, 1, "alert.duress", true)
+                    : alert(checkIn, told, checkIn.endedUnderDuress(told, clock.instant()), "alert.duress",
+                    tier -> tier <= told, false)) {
+                return;
+            }
+            Optional<CheckIn> now = store.find(checkIn.siteId(), checkIn.id());
+            if (now.isEmpty()) {
+                return;
+            }
+            checkIn = now.get();
+        }
+        throw new ConflictException("this check-in keeps changing; open it again");
     }
 
     /** Ends a check-in for good, a weekly one too; anyone alerted gets the all-clear. */
@@ -408,7 +443,31 @@ public final class CheckInService {
         store.find(parts[0], parts[1])
                 .filter(c -> c.state() == CheckInState.ALERTED && !c.acknowledged() && c.alertedTier() < tier
                         && c.raisedAt() != null && c.raisedAt().toEpochMilli() == raised)
-                .ifPresent(c -> raise(c, tier, "alert.missed", false));
+                // every tier hears what the first did: missed, help asked for, or the duress PIN
+                .ifPresent(c -> raise(c, tier, c.alertKind() == null ? "alert.missed" : c.alertKind(), false));
+    }
+
+    /**
+     * The next-week task: a weekly check-in's alert nobody closed is still open at next week's time, so this week's
+     * is counted and its links stop, and next week's, which the person has not checked in for either, is alerted.
+     */
+    void nextWeek(String instance) {
+        String[] parts = instance.split("/", 4);
+        long raised = Long.parseLong(parts[2]);
+        Instant deadline = Instant.ofEpochMilli(Long.parseLong(parts[3]));
+        store.find(parts[0], parts[1])
+                .filter(c -> c.state() == CheckInState.ALERTED && !c.endedForThePerson()
+                        && c.raisedAt() != null && c.raisedAt().toEpochMilli() == raised)
+                .ifPresent(c -> stores.inTransaction(() -> {
+                    Site site = sites.requireSite(c.siteId());
+                    CheckIn next = c.nextOccurrence(deadline);
+                    if (store.replace(c, next)) {
+                        count(site, c, clock.instant());
+                        revokeResponderLinks(site, c, store.circle(c.siteId(), c.circleId()).orElse(null));
+                        raise(next, 1, "alert.missed", false);
+                    }
+                    return null;
+                }));
     }
 
     /** The reminder task: a neutral note to the person shortly before their time, if it still stands. */
@@ -428,39 +487,72 @@ public final class CheckInService {
      * Raises the alert to one tier, exactly once: the check-in moves to that tier only if it is still as read, and
      * the tier's messages and the next escalation are written in the same transaction.
      */
-    private void raise(CheckIn checkIn, int tier, String kind, boolean underDuress) {
+    private boolean raise(CheckIn checkIn, int tier, String kind, boolean underDuress) {
+        Instant now = clock.instant();
+        CheckIn alerted = underDuress ? checkIn.endedUnderDuress(tier, now) : checkIn.alerted(tier, now, kind);
+        return alert(checkIn, tier, alerted, kind, responderTier -> responderTier == tier, true);
+    }
+
+    /**
+     * Moves the check-in from as read to {@code alerted} (raised up to {@code tier}) if it is still as read, and in the
+     * same transaction tells the responders of the tiers named, each with a link of their own, and schedules what
+     * follows: the next tier, the purge of an alert nobody closes, next week's time of a weekly one.
+     *
+     * @param raising whether this raises a tier (else it tells those told so far again, and what follows is
+     *                scheduled already)
+     * @return whether it was still as read
+     */
+    private boolean alert(CheckIn checkIn, int tier, CheckIn alerted, String kind, IntPredicate tiers, boolean raising) {
         Site site = sites.requireSite(checkIn.siteId());
         Circle circle = store.circle(checkIn.siteId(), checkIn.circleId()).orElseThrow();
         Instant now = clock.instant();
-        stores.inTransaction(() -> {
-            CheckIn alerted = underDuress ? checkIn.endedUnderDuress(tier, now) : checkIn.alerted(tier, now);
+        return stores.inTransaction(() -> {
             if (!store.replace(checkIn, alerted)) {
-                return null;
+                return false;
             }
             Duration overdue = now.isAfter(checkIn.dueAt()) ? Duration.between(checkIn.dueAt(), now) : Duration.ZERO;
             for (int index = 0; index < circle.responders().size(); index++) {
                 Responder responder = circle.responders().get(index);
-                if (responder.tier() == tier) {
+                if (tiers.test(responder.tier())) {
                     String token = access.issue(site.id(), Capability.RESPONDER, checkIn.id() + ":" + index);
                     send(site, responder.channel(), kind, Map.of("nickname", checkIn.nickname(),
                             "note", note(site, checkIn), "due", time(site, checkIn.dueAt()),
                             "overdue", overdue.toMinutes(), "link", responderLink(site, token)),
-                            Map.of("checkInId", checkIn.id(), "tier", String.valueOf(tier)), checkIn);
+                            Map.of("checkInId", checkIn.id(), "tier", String.valueOf(responder.tier())), checkIn);
                 }
+            }
+            schedulePersonLinkEnd(site, checkIn, alerted, now);
+            if (!raising) {
+                return true;
             }
             // the raise time names the week's alert: a weekly check-in raises a new one on another day
             String raised = String.valueOf(alerted.raisedAt().toEpochMilli());
             if (tier == 1) {
                 dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "unresolved-" + raised),
                         now.plus(KEEP_UNRESOLVED));
+                if (checkIn.repeats()) {
+                    Instant nextWeek = nextDeadline(site, checkIn, now);
+                    dueWork.scheduleWithChange(NEXT_WEEK, instance(site.id(), checkIn.id(), raised,
+                            String.valueOf(nextWeek.toEpochMilli())), nextWeek);
+                }
             }
             int next = nextTier(circle, tier);
             if (next > 0) {
                 dueWork.scheduleWithChange(ESCALATE, instance(site.id(), checkIn.id(), String.valueOf(next), raised),
                         now.plus(circle.escalateAfter()));
             }
-            return null;
+            return true;
         });
+    }
+
+    /**
+     * After the duress PIN a one-off check-in's own link stops working when an ordinary one's would, as it is
+     * deleted: whoever reloads it later sees the same as after any check-in.
+     */
+    private void schedulePersonLinkEnd(Site site, CheckIn before, CheckIn alerted, Instant now) {
+        if (alerted.endedForThePerson() && !before.endedForThePerson() && !alerted.repeats()) {
+            dueWork.scheduleWithChange(PURGE, instance(site.id(), alerted.id(), "person-link"), now.plus(KEEP_FINISHED));
+        }
     }
 
     /** The next tier with someone in it after this one, or 0. */
@@ -609,8 +701,16 @@ public final class CheckInService {
     void purge(String instance) {
         String[] parts = instance.split("/", 3);
         Instant now = clock.instant();
+        if (parts[2].equals("person-link")) {
+            store.find(parts[0], parts[1]).filter(CheckIn::endedForThePerson)
+                    .ifPresent(c -> access.revoke(c.siteId(), Capability.CHECK_IN, c.id()));
+            return;
+        }
+        // a weekly alert nobody closed moves on with next week's time (NEXT_WEEK), so only one the duress PIN ended
+        // for the person is left to this purge
         store.find(parts[0], parts[1]).filter(c -> c.state() == CheckInState.SAFE
-                || c.raisedAt() != null && !now.isBefore(c.raisedAt().plus(KEEP_UNRESOLVED))).ifPresent(c -> {
+                || c.raisedAt() != null && !now.isBefore(c.raisedAt().plus(KEEP_UNRESOLVED))
+                && (!c.repeats() || c.endedForThePerson())).ifPresent(c -> {
             Site site = sites.requireSite(c.siteId());
             stores.inTransaction(() -> {
                 count(site, c, c.endedAt() != null ? c.endedAt() : now);

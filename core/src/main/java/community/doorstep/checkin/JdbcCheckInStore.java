@@ -48,7 +48,8 @@ final class JdbcCheckInStore implements CheckInStore {
     /** Whether two reads of one check-in are of the same moment: nothing that changes it differs. */
     static boolean sameMoment(CheckIn a, CheckIn b) {
         return a.state() == b.state() && a.alertedTier() == b.alertedTier() && a.deadline().equals(b.deadline())
-                && a.acknowledgedBy() == b.acknowledgedBy() && a.extensions() == b.extensions();
+                && a.acknowledgedBy() == b.acknowledgedBy() && a.extensions() == b.extensions()
+                && java.util.Objects.equals(a.endedAt(), b.endedAt());
     }
 
     static long median(List<Long> seconds) {
@@ -110,13 +111,13 @@ final class JdbcCheckInStore implements CheckInStore {
     public void add(CheckIn c) {
         jdbc.update("insert into doorstep_checkin (site_id, id, nickname, note, circle_id, deadline, grace_minutes,"
                         + " extensions, extended_minutes, reminder, duress_pin_hash, state, alerted_tier, raised_at,"
-                        + " acknowledged_by, acknowledged_at, created_at, ended_at, repeats_from)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " acknowledged_by, acknowledged_at, created_at, ended_at, repeats_from, alert_kind)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.siteId(), c.id(), sealer().seal(c.nickname()), sealer().seal(c.note()), c.circleId(),
                 c.deadline().toEpochMilli(), c.graceMinutes(), c.extensions(), c.extendedMinutes(),
                 sealer().seal(address(c.reminder())), c.duressPinHash(), c.state().name(), c.alertedTier(),
                 Jdbc.millis(c.raisedAt()), c.acknowledgedBy(), Jdbc.millis(c.acknowledgedAt()), c.createdAt().toEpochMilli(),
-                Jdbc.millis(c.endedAt()), Jdbc.millis(c.repeatsFrom()));
+                Jdbc.millis(c.endedAt()), Jdbc.millis(c.repeatsFrom()), c.alertKind());
     }
 
     private CheckIn checkIn(ResultSet row) throws SQLException {
@@ -127,7 +128,7 @@ final class JdbcCheckInStore implements CheckInStore {
                 row.getString("duress_pin_hash"), CheckInState.valueOf(row.getString("state")),
                 row.getInt("alerted_tier"), Jdbc.instant(row, "raised_at"), row.getInt("acknowledged_by"), Jdbc.instant(row, "acknowledged_at"),
                 Instant.ofEpochMilli(row.getLong("created_at")), Jdbc.instant(row, "ended_at"),
-                Jdbc.instant(row, "repeats_from"));
+                Jdbc.instant(row, "repeats_from"), row.getString("alert_kind"));
     }
 
     @Override
@@ -140,13 +141,15 @@ final class JdbcCheckInStore implements CheckInStore {
     public boolean replace(CheckIn expected, CheckIn updated) {
         return jdbc.inTransaction(connection -> Jdbc.update(connection, "update doorstep_checkin set deadline = ?,"
                         + " extensions = ?, extended_minutes = ?, state = ?, alerted_tier = ?, raised_at = ?,"
-                        + " acknowledged_by = ?, acknowledged_at = ?, ended_at = ? where site_id = ? and id = ? and state = ? and alerted_tier = ?"
-                        + " and deadline = ? and acknowledged_by = ? and extensions = ?",
+                        + " acknowledged_by = ?, acknowledged_at = ?, ended_at = ?, alert_kind = ? where site_id = ? and id = ?"
+                        + " and state = ? and alerted_tier = ? and deadline = ? and acknowledged_by = ? and extensions = ?"
+                        + " and coalesce(ended_at, -1) = ?",
                 updated.deadline().toEpochMilli(), updated.extensions(), updated.extendedMinutes(), updated.state().name(),
                 updated.alertedTier(), Jdbc.millis(updated.raisedAt()), updated.acknowledgedBy(), Jdbc.millis(updated.acknowledgedAt()),
-                Jdbc.millis(updated.endedAt()),
+                Jdbc.millis(updated.endedAt()), updated.alertKind(),
                 expected.siteId(), expected.id(), expected.state().name(), expected.alertedTier(),
-                expected.deadline().toEpochMilli(), expected.acknowledgedBy(), expected.extensions())) == 1;
+                expected.deadline().toEpochMilli(), expected.acknowledgedBy(), expected.extensions(),
+                expected.endedAt() == null ? -1L : expected.endedAt().toEpochMilli())) == 1;
     }
 
     @Override

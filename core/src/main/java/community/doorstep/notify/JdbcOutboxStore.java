@@ -49,12 +49,8 @@ final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public void forget(String siteId, String owner) {
-        jdbc.inTransaction(connection -> {
-            Jdbc.update(connection, "delete from doorstep_outbox where site_id = ? and owner = ? and finished_at is not null",
-                    siteId, owner);
-            return Jdbc.update(connection, "update doorstep_outbox set forgotten = true where site_id = ? and owner = ?",
-                    siteId, owner);
-        });
+        jdbc.inTransaction(connection -> Jdbc.update(connection,
+                "delete from doorstep_outbox where site_id = ? and owner = ?", siteId, owner));
     }
 
     @Override
@@ -79,8 +75,7 @@ final class JdbcOutboxStore implements OutboxStore {
     @Override
     public int purgeFinished(Instant before) {
         return jdbc.inTransaction(connection -> Jdbc.update(connection,
-                "delete from doorstep_outbox where finished_at is not null and (finished_at < ? or forgotten)",
-                before.toEpochMilli()));
+                "delete from doorstep_outbox where finished_at is not null and finished_at < ?", before.toEpochMilli()));
     }
 
     @Override
@@ -138,9 +133,12 @@ final class JdbcOutboxStore implements OutboxStore {
         }
     }
 
-    /** Targets are contact details: the table of gone endpoints keeps only their hash. */
-    private static String hash(String target) {
-        return Digests.sha256Hex(target);
+    /**
+     * Targets are contact details: the table of gone endpoints keeps only their digest, keyed where the host gave a
+     * key, so a guessed address cannot be confirmed by hashing it.
+     */
+    private String hash(String target) {
+        return sealer != null ? sealer.digest(target) : Digests.sha256Hex(target);
     }
 
     private static String abbreviate(String error) {

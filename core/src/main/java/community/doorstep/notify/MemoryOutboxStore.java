@@ -12,7 +12,6 @@ final class MemoryOutboxStore implements OutboxStore {
     private final Map<String, OutboxEntry> entries = new ConcurrentHashMap<>();
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final Map<String, String> owners = new ConcurrentHashMap<>();
-    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
 
     @Override
     public void add(Message message, String owner) {
@@ -28,10 +27,10 @@ final class MemoryOutboxStore implements OutboxStore {
     public void forget(String siteId, String owner) {
         owners.forEach((id, of) -> {
             if (of.equals(siteId + "\n" + owner)) {
-                forgotten.add(id);
+                entries.remove(id);
+                owners.remove(id);
             }
         });
-        purgeFinished(Instant.MIN);
     }
 
     @Override
@@ -57,12 +56,10 @@ final class MemoryOutboxStore implements OutboxStore {
     public int purgeFinished(Instant before) {
         int[] purged = {0};
         entries.values().removeIf(entry -> {
-            String id = entry.message().id();
-            boolean old = entry.finishedAt() != null && (entry.finishedAt().isBefore(before) || forgotten.contains(id));
+            boolean old = entry.finishedAt() != null && entry.finishedAt().isBefore(before);
             if (old) {
                 purged[0]++;
-                owners.remove(id);
-                forgotten.remove(id);
+                owners.remove(entry.message().id());
             }
             return old;
         });

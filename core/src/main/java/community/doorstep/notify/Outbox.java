@@ -28,8 +28,6 @@ public final class Outbox {
      * those {@linkplain #forget forgotten} with what they are about go sooner.
      */
     public static final Duration KEEP_FINISHED = Duration.ofDays(7);
-    /** How often finished messages past their time, or forgotten, are deleted. */
-    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxStore store;
@@ -46,7 +44,7 @@ public final class Outbox {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dueWork = Objects.requireNonNull(dueWork, "dueWork");
         dueWork.register(new DueTask.Once(DELIVER, this::deliver));
-        dueWork.register(new DueTask.Every("outbox-purge", PURGE_EVERY,
+        dueWork.register(new DueTask.Every("outbox-purge", Duration.ofHours(1),
                 () -> store.purgeFinished(clock.instant().minus(KEEP_FINISHED))));
     }
 
@@ -78,8 +76,8 @@ public final class Outbox {
     }
 
     /**
-     * Deletes the messages about an owner that is gone: the finished ones at once, each one still being delivered as
-     * soon as it is finished (within {@link #PURGE_EVERY}), so nothing it said stays behind it.
+     * Deletes the messages about an owner that is gone, those still being retried too (their delivery then finds
+     * nothing to send), so nothing it said stays behind it.
      */
     public void forget(String siteId, String owner) {
         store.forget(siteId, owner);

@@ -26,7 +26,7 @@ public interface OutboxStore {
      */
     void add(Message message, String owner);
 
-    /** Deletes the owner's finished messages now, and each pending one as soon as it is finished. */
+    /** Deletes the owner's messages, those not yet delivered too. */
     void forget(String siteId, String owner);
 
     /** One message and how its delivery has gone, if the outbox still holds it. */
@@ -38,7 +38,7 @@ public interface OutboxStore {
     /** The site's newest messages first, at most {@code limit}. */
     List<OutboxEntry> recent(String siteId, int limit);
 
-    /** Deletes delivered and failed messages finished before the instant, or forgotten; returns how many. */
+    /** Deletes delivered and failed messages finished before the instant; returns how many. */
     int purgeFinished(Instant before);
 
     /** Whether the receiver at the target said it is gone. */

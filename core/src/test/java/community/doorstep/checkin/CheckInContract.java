@@ -170,8 +170,6 @@ public abstract class CheckInContract {
         doorstep.runDueWork();
         assertThat(checkIns.find(SITE, started.checkIn().id())).isEmpty();
         // the alert, the acknowledgement and the all-clear said its nickname and note: the outbox forgets them too
-        clock.advance(Duration.ofMinutes(1));
-        doorstep.runDueWork();
         assertThat(doorstep.outbox().recent(SITE, 200)).extracting(entry -> entry.message().type())
                 .noneMatch(type -> type.startsWith("checkin."));
         assertThatThrownBy(() -> checkIns.checkIn(SITE, started.token())).isInstanceOf(ForbiddenException.class);
@@ -251,6 +249,68 @@ public abstract class CheckInContract {
         assertThat(checkIns.checkIn(SITE, plain.token())).extracting(CheckIn::state, CheckIn::endedForThePerson)
                 .containsExactly(CheckInState.SAFE, true);
         assertThat(sent("checkin.allclear")).isEmpty();
+    }
+
+    @Test
+    void theDuressPinAfterTheAlertIsRaisedSendsNoAllClearButTellsEveryoneAlertedAndLaterTiersItIsDuress() {
+        Started started = startDueInAnHour("Reporting at Dallas Court", "2468");
+        checkIns.sos(SITE, started.token());
+        assertThat(sent("checkin.alert-sos")).hasSize(2);
+        clock.advance(Duration.ofMinutes(3));
+        checkIns.ok(SITE, started.token(), "2468");
+
+        assertThat(sent("checkin.allclear")).as("made to cancel it, the person must not stand the circle down").isEmpty();
+        assertThat(sent("checkin.alert-duress")).extracting(e -> e.message().to().target())
+                .containsExactlyInAnyOrder("ana@volunteers.example", "ben@volunteers.example");
+        CheckIn now = checkIns.find(SITE, started.checkIn().id()).orElseThrow();
+        assertThat(now).extracting(CheckIn::state, CheckIn::endedForThePerson, CheckIn::alertKind)
+                .containsExactly(CheckInState.ALERTED, true, "alert.duress");
+
+        clock.advance(Duration.ofMinutes(10));
+        doorstep.runDueWork();
+        assertThat(sent("checkin.alert-duress")).extracting(e -> e.message().to().target())
+                .contains("https://cai.example/hook");
+        assertThat(sent("checkin.alert-missed")).as("the next tier is told what the first was").isEmpty();
+    }
+
+    @Test
+    void theNextTierHearsThatHelpWasAskedForNotThatACheckInWasMissed() {
+        Started started = startDueInAnHour("note", null);
+        checkIns.sos(SITE, started.token());
+        clock.advance(Duration.ofMinutes(10));
+        doorstep.runDueWork();
+        assertThat(sent("checkin.alert-sos")).extracting(e -> e.message().to().target())
+                .containsExactlyInAnyOrder("ana@volunteers.example", "ben@volunteers.example", "https://cai.example/hook");
+        assertThat(sent("checkin.alert-missed")).isEmpty();
+    }
+
+    @Test
+    void afterTheDuressPinTheOneOffLinkStopsWorkingWhenAnOrdinaryOnesWould() {
+        Started ordinary = startDueInAnHour("note", "2468");
+        Started duress = startDueInAnHour("note", "2468");
+        checkIns.ok(SITE, ordinary.token(), null);
+        checkIns.ok(SITE, duress.token(), "2468");
+        clock.advance(CheckInService.KEEP_FINISHED.minusSeconds(1));
+        doorstep.runDueWork();
+        assertThat(checkIns.checkIn(SITE, duress.token()).endedForThePerson()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        doorstep.runDueWork();
+
+        for (Started either : List.of(ordinary, duress)) {
+            assertThatThrownBy(() -> checkIns.checkIn(SITE, either.token())).isInstanceOf(ForbiddenException.class);
+        }
+        assertThat(checkIns.find(SITE, duress.checkIn().id())).as("the circle still has the alert").isPresent();
+        assertThat(responderToken("ana@volunteers.example")).isNotBlank();
+    }
+
+    @Test
+    void aNicknameAndNoteInAScriptOfThreeBytesALetterAreKept() {
+        String nickname = "ሰላም".repeat(13) + "ሰ";
+        String note = "ኣብ ቤት ጽሕፈት ኢሚግሬሽን".repeat(60).substring(0, 1000);
+        Started started = checkIns.start(SITE, new CheckInPlan(nickname, note, circle.id(), NOW.plus(Duration.ofHours(1)),
+                5, null, null));
+        assertThat(checkIns.find(SITE, started.checkIn().id()).orElseThrow())
+                .extracting(CheckIn::nickname, CheckIn::note).containsExactly(nickname, note);
     }
 
     @Test
@@ -475,7 +535,7 @@ public abstract class CheckInContract {
         assertThat(alertedTargets()).hasSize(2);
         clock.set(NOW.plus(Duration.ofMinutes(78)));
         doorstep.runDueWork();
-        assertThat(alertedTargets()).contains("https://cai.example/hook");
+        assertThat(sent("checkin.alert-sos")).extracting(e -> e.message().to().target()).contains("https://cai.example/hook");
 
         checkIns.stop(SITE, started.token());
         assertThat(sent("checkin.allclear")).hasSize(5);
@@ -486,6 +546,28 @@ public abstract class CheckInContract {
             assertThat(count.checkIns()).isEqualTo(2);
             assertThat(count.alertsRaised()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aWeeklyAlertNobodyClosedStillAlertsForNextWeeksTimeAndIsNotDeletedWithTheSeries() {
+        Started started = checkIns.start(SITE, new CheckInPlan("Sparrow", "note", circle.id(),
+                NOW.plus(Duration.ofHours(1)), 5, null, null, List.of(), true));
+        clock.set(NOW.plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+        checkIns.acknowledge(SITE, responderToken("ana@volunteers.example"));
+        // nobody marks them safe, and the person never presses "I'm OK"
+        clock.set(NOW.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(65)));
+        doorstep.runDueWork();
+
+        assertThat(alertedTargets()).containsExactly("ana@volunteers.example", "ana@volunteers.example",
+                "ben@volunteers.example", "ben@volunteers.example");
+        CheckIn now = checkIns.checkIn(SITE, started.token());
+        assertThat(now.state()).isEqualTo(CheckInState.ALERTED);
+        assertThat(now.dueAt()).isEqualTo(NOW.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        assertThat(checkIns.counts(SITE)).singleElement().satisfies(count -> assertThat(count.alertsRaised()).isEqualTo(1));
+        clock.advance(Duration.ofMinutes(1));
+        doorstep.runDueWork();
+        assertThat(checkIns.find(SITE, started.checkIn().id())).as("last week's unresolved purge leaves this week's").isPresent();
     }
 
     @Test

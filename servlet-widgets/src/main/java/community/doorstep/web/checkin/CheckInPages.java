@@ -68,6 +68,8 @@ final class CheckInPages {
         }
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(field -> values.put(field, body.raw(field)));
+        // kept for the person to correct, except the duress code: a refused form never shows it again, not even as dots
+        values.remove("duressPin");
         if (FormGuard.isRobot(body)) {
             guard.accepted(page);
             return started(page, FormGuard.decoyToken());
@@ -111,7 +113,8 @@ final class CheckInPages {
      * @throws InvalidInputException when it is neither
      */
     static Address contact(String text, boolean texts) {
-        return texts && !text.contains("@") ? Address.sms(text) : Address.email(text);
+        // no contact at all is refused as an email address would be: the form then names the field
+        return texts && text != null && !text.contains("@") ? Address.sms(text) : Address.email(text);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import static community.doorstep.web.testing.ApiAssertions.json;
 import static community.doorstep.web.testing.WidgetAssertions.assertPrivate;
 import static community.doorstep.web.testing.WidgetAssertions.ok;
+import static community.doorstep.web.testing.WidgetAssertions.page;
 import static community.doorstep.web.testing.WidgetAssertions.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,6 +152,15 @@ class CheckInWidgetsTest {
         assertThat(ok(server.get(forced)).replace(forced, plain)).isEqualTo(ok(server.get(plain)));
         assertThat(sent("checkin.alert-duress")).hasSize(1);
         assertThat(sent("checkin.alert-duress").get(0).message().text()).contains("Wren", "duress code");
+    }
+
+    @Test
+    void aRefusedStartKeepsWhatWasTypedButNeverShowsTheDuressCodeAgain() {
+        HttpResponse<String> refused = post(server, "w/hulme/checkin", "nickname", "Wren", "inMinutes", "0",
+                "graceMinutes", "0", "circle", circleId, "note", "Dallas Court", "duressPin", "8642",
+                "contactName", "My solicitor");
+        assertThat(page(refused, 400)).contains("value=\"Wren\"", "Dallas Court").doesNotContain("8642");
+        assertDiscreet(refused);
     }
 
     @Test

@@ -7,7 +7,6 @@ alter table doorstep_outbox alter column body set data type varchar(81000);
 alter table doorstep_outbox alter column data set data type varchar(41000);
 -- Rows written before are plain, and stay readable.
 alter table doorstep_outbox add column sealed boolean default false not null;
--- What a message is about (a check-in), so it goes with it: forgotten messages are deleted once finished.
+-- What a message is about (a check-in), so it goes with it.
 alter table doorstep_outbox add column owner varchar(200);
-alter table doorstep_outbox add column forgotten boolean default false not null;
 create index doorstep_outbox_owner on doorstep_outbox (site_id, owner);
