@@ -29,11 +29,12 @@ async function approvedLongEvent() {
   const submitted = await fetch(`${widgets}/submit`, { method: 'POST', headers, body: form.toString() });
   assert.equal(submitted.status, 200, await submitted.text());
   const admin = await (await fetch(`${widgets}/admin/${env.adminToken}`)).text();
-  const pending = new RegExp(`name="eventId" value="([^"]+)">\\s*<button type="submit" name="action" value="approve">`
-    + `[^<]*<span class="visually-hidden">: ${title}</span>`).exec(admin);
+  const pending = new RegExp(`name="eventId" value="([^"]+)">\\s*<input type="hidden" name="revision" value="([0-9a-f]+)">`
+    + `\\s*<button type="submit" name="action" value="approve">[^<]*<span class="visually-hidden">: ${title}</span>`).exec(admin);
   assert.ok(pending, 'the suggestion waits for approval');
+  // the approval names the revision the coordinator read, as the page's own form does
   const approved = await fetch(`${widgets}/admin/${env.adminToken}`, { method: 'POST', headers,
-    body: `action=approve&eventId=${encodeURIComponent(pending[1])}` });
+    body: `action=approve&eventId=${encodeURIComponent(pending[1])}&revision=${pending[2]}` });
   assert.equal(approved.status, 200);
   return { id: pending[1], month: day.slice(0, 7) };
 }
