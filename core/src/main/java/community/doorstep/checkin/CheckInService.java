@@ -150,6 +150,8 @@ public final class CheckInService {
                 .orElseThrow(() -> new NotFoundException("there is no circle " + circleId + " on site " + siteId));
         stores.inTransaction(() -> {
             for (Responder responder : circle.responders()) {
+                // a test is the coordinator's way to try a responder whose address once said it was gone
+                outbox.forgetGone(siteId, responder.channel().target());
                 send(site, responder.channel(), "test", Map.of("circle", circle.name(), "responder", responder.name(),
                         "tier", responder.tier()), Map.of("circleId", circleId), null);
             }

@@ -88,6 +88,11 @@ public final class Outbox {
         return store.recent(siteId, limit);
     }
 
+    /** Whether the receiver at the target said it is gone, so nothing is sent to it (a coordinator should know). */
+    public boolean isGone(String siteId, String target) {
+        return store.isGone(siteId, target);
+    }
+
     /** Allows sending to a receiver again after it said it was gone (a coordinator named it anew). */
     public void forgetGone(String siteId, String target) {
         store.markGone(siteId, target, false, clock.instant());

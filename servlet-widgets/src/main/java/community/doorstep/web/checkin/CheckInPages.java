@@ -329,7 +329,8 @@ final class CheckInPages {
             List<Map<String, Object>> responders = new ArrayList<>();
             for (Responder responder : circle.responders()) {
                 responders.add(Map.of("name", responder.name(), "tier", responder.tier(), "channel",
-                        page.t("checkin.circles.channel." + responder.channel().channel().name().toLowerCase(java.util.Locale.ROOT))));
+                        page.t("checkin.circles.channel." + responder.channel().channel().name().toLowerCase(java.util.Locale.ROOT)),
+                        "gone", doorstep.outbox().isGone(page.calendar.id(), responder.channel().target())));
             }
             circles.add(Map.of("id", circle.id(), "name", circle.name(), "escalate", circle.escalateAfter().toMinutes(),
                     "responders", responders));

@@ -6,6 +6,7 @@ import community.doorstep.access.Capability;
 import community.doorstep.checkin.Responder;
 import community.doorstep.internal.Sealer;
 import community.doorstep.notify.Address;
+import community.doorstep.notify.DeliveryException;
 import community.doorstep.notify.OutboxEntry;
 import community.doorstep.site.Site;
 import community.doorstep.store.Stores;
@@ -152,6 +153,32 @@ class CheckInWidgetsTest {
         assertThat(ok(server.get(forced)).replace(forced, plain)).isEqualTo(ok(server.get(plain)));
         assertThat(sent("checkin.alert-duress")).hasSize(1);
         assertThat(sent("checkin.alert-duress").get(0).message().text()).contains("Wren", "duress code");
+    }
+
+    @Test
+    void aResponderWhoseAddressSaidItIsGoneIsShownOnTheCirclesPageAndATestMessageTriesThemAgain() {
+        stop();
+        doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).encryptionKey(Sealer.newKey())
+                .notifier(message -> {
+                    if (message.to().channel() == Address.Channel.WEBHOOK) {
+                        throw DeliveryException.gone("the receiver answered 410 Gone");
+                    }
+                }).build();
+        doorstep.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
+        server = WebServer.start(doorstep, "/doorstep");
+        String circle = doorstep.checkIns().createCircle("hulme", "Reporting support", List.of(
+                new Responder("Ana", Address.email("ana@volunteers.example"), 1),
+                new Responder("Cai", Address.webhookWithNewSecret("https://cai.example/hook"), 1)), Duration.ofMinutes(10)).id();
+        String page = "w/hulme/checkin/circles/" + doorstep.access().issue("hulme", Capability.SITE_ADMIN, "hulme");
+        assertThat(ok(server.get(page))).doesNotContain("said it is gone");
+
+        doorstep.checkIns().testAlert("hulme", circle);
+        doorstep.runDueWork();
+        assertThat(ok(server.get(page))).containsOnlyOnce("Its address said it is gone, so alerts do not reach them");
+        assertThat(ok(server.send("POST", page, ("action=test&circleId=" + circle).getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null"))).contains("A test message is on its way");
+        assertThat(sent("checkin.test")).extracting(e -> e.message().to().target())
+                .filteredOn(target -> target.equals("https://cai.example/hook")).hasSize(2);
     }
 
     @Test
