@@ -133,7 +133,8 @@ final class BenchStores {
      * clock, not the fixed one), check-ins sealed under this key, and messages delivered by this notifier.
      */
     static Site postgres(int poolSize, Clock clock, byte[] encryptionKey, Notifier notifier) {
-        return postgres(poolSize, Doorstep.builder().clock(clock).encryptionKey(encryptionKey).notifier(notifier));
+        return postgres(poolSize, Doorstep.builder().clock(clock).encryptionKey(encryptionKey).notifier(notifier)
+                .publicAddress(java.net.URI.create("https://hulme.example/doorstep/")));
     }
 
     private static Site postgres(int poolSize, Doorstep.Builder builder) {

@@ -169,6 +169,11 @@ public final class CheckInService {
 
     /** Starts a check-in; its deadline and reminder are due work from now on. */
     public Started start(String siteId, CheckInPlan plan) {
+        if (publicAddress == null) {
+            // an alert's link must open on a responder's phone: a path alone would leave them unable to answer it
+            throw new IllegalStateException("check-ins need Doorstep's public address for the links in alerts:"
+                    + " give Doorstep.builder().publicAddress(…), such as https://example.org/doorstep/");
+        }
         sites.requireSite(siteId);
         Instant now = clock.instant();
         if (store.circle(siteId, plan.circleId()).isEmpty()) {

@@ -61,7 +61,8 @@ class CheckInCrashTest {
         List<Process> nodes = new ArrayList<>();
         try (HikariDataSource pool = Postgres.pool(url, Postgres.USER, Postgres.PASSWORD);
              SilentSmtp silent = new SilentSmtp();
-             Doorstep doorstep = Doorstep.builder().dataSource(pool).encryptionKey(KEY).build()) {
+             Doorstep doorstep = Doorstep.builder().dataSource(pool).encryptionKey(KEY)
+                     .publicAddress(java.net.URI.create("https://hulme.example/doorstep/")).build()) {
             dueSoon(doorstep);
 
             // the first node sends through a server that never answers: it is stuck mid-send
@@ -94,7 +95,8 @@ class CheckInCrashTest {
         String url = Postgres.freshSchemaUrl();
         List<Process> nodes = new ArrayList<>();
         try (HikariDataSource pool = Postgres.pool(url, Postgres.USER, Postgres.PASSWORD);
-             Doorstep doorstep = Doorstep.builder().dataSource(pool).encryptionKey(KEY).build()) {
+             Doorstep doorstep = Doorstep.builder().dataSource(pool).encryptionKey(KEY)
+                     .publicAddress(java.net.URI.create("https://hulme.example/doorstep/")).build()) {
             node(url, MAIL.getSmtp().getPort(), nodes);
             node(url, MAIL.getSmtp().getPort(), nodes);
             dueSoon(doorstep);

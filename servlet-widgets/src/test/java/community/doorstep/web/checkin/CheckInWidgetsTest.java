@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckInWidgetsTest {
     private static final Instant NOW = Instant.parse("2026-03-03T09:00:00Z");
     private static final String API = "api/v1/sites/hulme/";
+    private static final java.net.URI PUBLIC = java.net.URI.create("https://hulme.example/doorstep/");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
     private final MutableClock clock = new MutableClock(NOW);
     private Doorstep doorstep;
@@ -43,7 +44,8 @@ class CheckInWidgetsTest {
 
     @BeforeEach
     void start() {
-        doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).encryptionKey(Sealer.newKey()).build();
+        doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).encryptionKey(Sealer.newKey())
+                .publicAddress(PUBLIC).build();
         doorstep.sites().saveSite(Site.of("hulme", "Hulme Community Partnership"));
         server = WebServer.start(doorstep, "/doorstep");
         circleId = doorstep.checkIns().createCircle("hulme", "Reporting support", List.of(
@@ -159,6 +161,7 @@ class CheckInWidgetsTest {
     void aResponderWhoseAddressSaidItIsGoneIsShownOnTheCirclesPageAndATestMessageTriesThemAgain() {
         stop();
         doorstep = Doorstep.builder().stores(Stores.inMemory()).clock(clock).encryptionKey(Sealer.newKey())
+                .publicAddress(PUBLIC)
                 .notifier(message -> {
                     if (message.to().channel() == Address.Channel.WEBHOOK) {
                         throw DeliveryException.gone("the receiver answered 410 Gone");

@@ -43,7 +43,7 @@ class SmsHookTest {
 
     @BeforeEach
     void start() {
-        open(Doorstep.builder());
+        open(Doorstep.builder().publicAddress(URI.create("https://hulme.example/doorstep/")));
     }
 
     private void open(Doorstep.Builder builder) {
