@@ -37,11 +37,20 @@ public final class AccessService {
 
     /** Issues a new secret link token for the subject; the caller shows it once and never logs it. */
     public String issue(String siteId, Capability capability, String subjectId) {
+        String token = newToken();
+        store.save(new Grant(hash(token), siteId, capability, subjectId, clock.instant()));
+        return token;
+    }
+
+    /**
+     * A fresh random token of the shape every link has, granting nothing: what a form answers a robot with (its
+     * honeypot filled), so its page looks no different from a real one.
+     */
+    public static String newToken() {
         StringBuilder token = new StringBuilder(TOKEN_LENGTH);
         for (int i = 0; i < TOKEN_LENGTH; i++) {
             token.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
-        store.save(new Grant(hash(token.toString()), siteId, capability, subjectId, clock.instant()));
         return token.toString();
     }
 

@@ -1,13 +1,12 @@
 package community.doorstep.web.internal;
 
+import community.doorstep.access.AccessService;
 import community.doorstep.access.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,13 +33,9 @@ public final class FormGuard {
         this.limiter = limiter;
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** Shaped like a real token, so a filled honeypot gets a page no different from a real one; it leads nowhere. */
     public static String decoyToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return AccessService.newToken();
     }
 
     /** Whether a robot sent the form: its honeypot is filled. */

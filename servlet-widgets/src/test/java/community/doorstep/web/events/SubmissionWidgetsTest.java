@@ -165,6 +165,8 @@ class SubmissionWidgetsTest {
     void aFilledHoneypotLooksLikeSuccessButStoresNothing() {
         String body = ok(suggest("Cheap pills", "homepage", "https://spam.example"));
         assertThat(body).contains("Keep this link private");
+        // its link has the shape of every real one, so the robot learns nothing from it
+        assertThat(link(body, server.origin() + "/doorstep/w/hulme/manage/")).matches(".*/manage/[0-9a-z]{26}");
         assertThat(doorstep.events().submissions().pendingSubmissions("hulme")).isEmpty();
     }
 
