@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * "I'm OK" check-ins for people at risk. A person starts one with a due time, a grace period, a circle and a note;
@@ -250,19 +251,31 @@ public final class CheckInService {
      * read again, so the PIN is never lost to it.
      */
     private void underDuress(CheckIn read) {
+        untilApplied(read, c -> c.endedForThePerson() || c.state() == CheckInState.SAFE, c -> {
+            int told = c.alertedTier();
+            return c.state() == CheckInState.WAITING ? raise(c, 1, "alert.duress", true)
+                    : alert(c, told, c.endedUnderDuress(told, clock.instant()), "alert.duress", tier -> tier <= told, false);
+        }, c -> true);
+    }
+
+    /**
+     * Applies a change to the check-in as read; if it changed at that very moment (the deadline raised the alert, a
+     * responder acknowledged), reads it again and applies the change to it as it now is, while it is still the one
+     * the change was meant for. One that keeps changing is a {@link ConflictException}.
+     *
+     * @param done       whether there is nothing (more) to do
+     * @param change     the change: whether it was stored over the check-in as given
+     * @param stillMeant whether the check-in read again is still the one the change was meant for
+     */
+    private void untilApplied(CheckIn read, Predicate<CheckIn> done, Predicate<CheckIn> change,
+                              Predicate<CheckIn> stillMeant) {
         CheckIn checkIn = read;
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (checkIn.endedForThePerson() || checkIn.state() == CheckInState.SAFE) {
-                return;
-            }
-            int told = checkIn.alertedTier();
-            if (checkIn.state() == CheckInState.WAITING ? raise(checkIn, 1, "alert.duress", true)
-                    : alert(checkIn, told, checkIn.endedUnderDuress(told, clock.instant()), "alert.duress",
-                    tier -> tier <= told, false)) {
+            if (done.test(checkIn) || change.test(checkIn)) {
                 return;
             }
             Optional<CheckIn> now = store.find(checkIn.siteId(), checkIn.id());
-            if (now.isEmpty()) {
+            if (now.isEmpty() || !stillMeant.test(now.get())) {
                 return;
             }
             checkIn = now.get();
@@ -469,8 +482,7 @@ public final class CheckInService {
                     Site site = sites.requireSite(c.siteId());
                     CheckIn next = c.nextOccurrence(deadline);
                     if (store.replace(c, next)) {
-                        count(site, c, clock.instant());
-                        revokeResponderLinks(site, c, store.circle(c.siteId(), c.circleId()).orElse(null));
+                        endWeek(site, c, store.circle(c.siteId(), c.circleId()).orElse(null), clock.instant());
                         raise(next, 1, "alert.missed", false);
                     }
                     return null;
@@ -623,18 +635,8 @@ public final class CheckInService {
      * has meanwhile moved to another week's, that one is left alone.
      */
     void seenSafe(CheckIn read, boolean forGood) {
-        CheckIn checkIn = read;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (checkIn.state() == CheckInState.SAFE || endSafely(checkIn, forGood)) {
-                return;
-            }
-            Optional<CheckIn> now = store.find(checkIn.siteId(), checkIn.id());
-            if (now.isEmpty() || !forGood && !now.get().occurrence().equals(read.occurrence())) {
-                return;
-            }
-            checkIn = now.get();
-        }
-        throw new ConflictException("this check-in keeps changing; open it again");
+        untilApplied(read, c -> c.state() == CheckInState.SAFE, c -> endSafely(c, forGood),
+                c -> forGood || c.occurrence().equals(read.occurrence()));
     }
 
     private boolean endSafely(CheckIn checkIn, boolean forGood) {
@@ -651,9 +653,7 @@ public final class CheckInService {
                 tellAlerted(site, circle, checkIn, -1, "allclear", Map.of("nickname", checkIn.nickname()));
             }
             if (nextWeek) {
-                // this week's alert is over: its counts stay, its responder links stop working
-                count(site, checkIn, now);
-                revokeResponderLinks(site, checkIn, circle);
+                endWeek(site, checkIn, circle, now);
                 scheduleDeadline(ended);
             } else {
                 dueWork.scheduleWithChange(PURGE, instance(site.id(), checkIn.id(), "finished"), now.plus(KEEP_FINISHED));
@@ -732,6 +732,12 @@ public final class CheckInService {
                 return null;
             });
         });
+    }
+
+    /** A weekly check-in's week is over: its counts stay, its responder links stop working. */
+    private void endWeek(Site site, CheckIn week, Circle circle, Instant now) {
+        count(site, week, now);
+        revokeResponderLinks(site, week, circle);
     }
 
     /** Counts one check-in (one week's of a weekly one) in the week it ended: whether it alerted, how fast one answered. */

@@ -172,11 +172,12 @@ public final class Submissions implements Moderated {
         Event event = events.find(siteId, eventId)
                 .filter(e -> e.source() == EventSource.SUBMISSION)
                 .orElseThrow(() -> new NotFoundException("there is no suggested event " + eventId + " on site " + siteId));
+        Event decided = event.withModeration(decision);
         // the decision is stored only over the suggestion as it was read: an edit at the same moment cannot slip under it
-        if (revisionRead != null && !revisionRead.equals(event.revision()) || !events.replace(event, event.withModeration(decision))) {
+        if (revisionRead != null && !revisionRead.equals(event.revision()) || !events.replace(event, decided)) {
             throw new ConflictException("the suggestion changed after it was read: read it again before deciding");
         }
-        return event.withModeration(decision);
+        return decided;
     }
 
     /** The rules a suggestion meets that need the site and the clock: a day still to come, a known group. */

@@ -30,15 +30,11 @@ public final class ApiWrites {
         if (limiter.tryAcquire(key, site.writeAllowance()).isPresent()) {
             throw new WebApplicationException(Response.status(429).build());
         }
-        boolean stored = false;
         try {
-            Response response = write.get();
-            stored = true;
-            return response;
-        } finally {
-            if (!stored) {
-                limiter.refund(key, site.writeAllowance());
-            }
+            return write.get();
+        } catch (RuntimeException refused) {
+            limiter.refund(key, site.writeAllowance());
+            throw refused;
         }
     }
 }
